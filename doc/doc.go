@@ -83,11 +83,20 @@ type Span struct {
 // Len returns the length of the span in bytes.
 func (s Span) Len() int { return s.End - s.Start }
 
-// Paragraph is one paragraph of the cleaned text. Caption marks a photo
-// caption that the cleaner kept because it states an event.
+// Role says what a paragraph is, when it is not body text.
+type Role string
+
+// The roles of paragraphs other than body text.
+const (
+	RoleBody    Role = ""
+	RoleTitle   Role = "title"   // the headline
+	RoleCaption Role = "caption" // a photo caption kept because it states an event
+)
+
+// Paragraph is one paragraph of the cleaned text.
 type Paragraph struct {
 	Span
-	Caption bool `json:"caption,omitempty"`
+	Role Role `json:"role,omitempty"`
 }
 
 // Sentence is one sentence of the cleaned text.
