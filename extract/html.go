@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +25,12 @@ func (e *Extractor) html(in doc.Input) (*result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
+	if fixed, ok := closeTitle(root, data); ok {
+		if root, err = html.Parse(bytes.NewReader(fixed)); err != nil {
+			return nil, fmt.Errorf("parse HTML: %w", err)
+		}
+	}
+	pm := readPageMeta(root)
 	opts := trafilatura.Options{
 		EnableFallback:  !e.opts.NoFallback,
 		ExcludeComments: true,
@@ -38,27 +45,122 @@ func (e *Extractor) html(in doc.Input) (*result, error) {
 		res.errors = append(res.errors, note)
 	}
 	md := ex.Metadata
-	res.meta = doc.Source{
-		URL:      md.URL,
-		Title:    clip(md.Title, 500),
-		Byline:   clip(md.Author, 200),
-		Outlet:   clip(md.Sitename, 100),
-		Language: md.Language,
+	body := renderBlocks(ex.ContentNode)
+	title, body := headline(body, pm.headline, md.Title)
+	res.meta = doc.Source{URL: md.URL, Title: clip(title, 500), Language: md.Language}
+
+	// The body's header lines are cleaned as scraped text is: bylines and
+	// date lines read and dropped, debris dropped.
+	lines := make([]line, 0, 2*len(body))
+	for _, b := range body {
+		lines = append(lines, line{raw: b, text: b}, line{kind: lineBlank})
 	}
-	if !md.Date.IsZero() {
+	e.classify(lines, res)
+	res.paras = paragraphs(lines)
+	if title != "" {
+		res.paras = append([]para{{text: title, role: doc.RoleTitle}}, res.paras...)
+	}
+	res.meta.Published = firstOf(pm.published, res.meta.Published)
+	if res.meta.Published == "" && !md.Date.IsZero() {
 		res.meta.Published = md.Date.Format(doc.DateLayout)
 	}
-	body := renderBlocks(ex.ContentNode)
-	if t := strings.TrimSpace(md.Title); t != "" {
-		if len(body) > 0 && sameText(body[0], t) {
-			body = body[1:]
-		}
-		res.paras = append(res.paras, para{text: collapseSpace(t), role: doc.RoleTitle})
-	}
-	for _, b := range body {
-		res.paras = append(res.paras, para{text: b})
-	}
+	res.meta.Byline = firstOf(cleanByline(pm.author), cleanByline(md.Author), cleanByline(res.meta.Byline))
+	res.meta.Outlet = firstOf(cleanSiteName(pm.publisher), cleanSiteName(md.Sitename))
 	return res, nil
+}
+
+// headline picks the article's title from the candidates (JSON-LD headline,
+// the extractor's title) and the first body paragraph, which is often the
+// headline itself: a title such as "Bush to Saudis: More Oil Please - World
+// - CBN News" yields to a first paragraph "Bush to Saudis: More Oil Please",
+// which then leaves the body.
+func headline(body []string, candidates ...string) (string, []string) {
+	for _, c := range candidates {
+		c = collapseSpace(c)
+		if c == "" {
+			continue
+		}
+		if len(body) > 0 && words(body[0]) <= 30 {
+			for _, seg := range append([]string{c}, titleSegments(c)...) {
+				if sameText(body[0], seg) {
+					return body[0], body[1:]
+				}
+			}
+		}
+		if segs := titleSegments(c); len(segs) > 1 {
+			return segs[0], body
+		}
+		return c, body
+	}
+	return "", body
+}
+
+// titleSegments splits a page title at the separators that sites put
+// between headline, section and site name, longest segment first.
+func titleSegments(t string) []string {
+	parts := reTitleSep.Split(t, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	best := 0
+	for i, p := range parts {
+		if len(p) > len(parts[best]) {
+			best = i
+		}
+	}
+	return append([]string{parts[best]}, append(parts[:best:best], parts[best+1:]...)...)
+}
+
+var reTitleSep = regexp.MustCompile(`\s+(?:\||-|–|—|::|»|·)\s+`)
+
+// firstOf returns the first non-empty string.
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// cleanByline returns a byline that reads as one (names, or a wire), or "".
+func cleanByline(s string) string {
+	s = collapseSpace(s)
+	bare := strings.TrimSpace(reBylineBy.ReplaceAllString(s, ""))
+	if bare == "" || len(bare) > 120 || strings.ContainsAny(bare, "0123456789@") || strings.Contains(bare, "http") {
+		return ""
+	}
+	if _, month := monthNames[strings.ToLower(strings.Trim(bare, ". "))]; month {
+		return ""
+	}
+	if !plausibleByline(strings.ReplaceAll(bare, ";", " ")) {
+		return ""
+	}
+	for _, w := range strings.Fields(strings.ToLower(bare)) {
+		switch strings.Trim(w, ".,;") {
+		case "published", "updated", "posted", "news", "username", "editorial", "admin", "staff writer", "online":
+			return ""
+		}
+	}
+	return s
+}
+
+// cleanSiteName returns a site name that reads as one: a short name, the
+// first part of "SignOnSanDiego.com > News" or "Ledger-Enquirer.com | 01/07/2008".
+func cleanSiteName(s string) string {
+	s = collapseSpace(s)
+	if s == "" {
+		return ""
+	}
+	for _, sep := range []string{" > ", " | ", " - ", " :: ", " » "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	if words(s) > 6 || len(s) > 60 {
+		return ""
+	}
+	return s
 }
 
 // htmlToUTF8 converts a page to UTF-8. A page that is valid UTF-8 is taken
@@ -82,6 +184,54 @@ func htmlToUTF8(data []byte) ([]byte, string, error) {
 		note = "encoding: none declared, guessed " + name
 	}
 	return norm.NFC.Bytes(out), note, nil
+}
+
+// closeTitle mends a page whose <title> element is never closed properly
+// ("<title>X</titlevalue=...>"): the parser then reads the whole page as the
+// title. It returns the page with "</title>" put at the end of the title's
+// first line or before its first "<", and whether it did.
+func closeTitle(root *html.Node, data []byte) ([]byte, bool) {
+	t := findElement(root, "title")
+	if t == nil || t.FirstChild == nil || t.FirstChild.Type != html.TextNode {
+		return nil, false
+	}
+	if s := t.FirstChild.Data; len(s) < 300 && !strings.Contains(s, "<") {
+		return nil, false
+	}
+	lower := bytes.ToLower(data)
+	open := bytes.Index(lower, []byte("<title"))
+	if open < 0 {
+		return nil, false
+	}
+	gt := bytes.IndexByte(data[open:], '>')
+	if gt < 0 {
+		return nil, false
+	}
+	start := open + gt + 1
+	end := len(data)
+	for _, stop := range []byte{'<', '\n'} {
+		if i := bytes.IndexByte(data[start:], stop); i >= 0 && start+i < end {
+			end = start + i
+		}
+	}
+	fixed := make([]byte, 0, len(data)+8)
+	fixed = append(fixed, data[:end]...)
+	fixed = append(fixed, "</title>"...)
+	fixed = append(fixed, data[end:]...)
+	return fixed, true
+}
+
+// findElement returns the first element named tag, depth first.
+func findElement(n *html.Node, tag string) *html.Node {
+	if n.Type == html.ElementNode && n.Data == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, tag); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // declaresCharset reports whether the head of a page names its charset.
