@@ -52,7 +52,7 @@ var (
 	// Photo credits: "Photo: Reuters", "(Photo by ...)", "AP Photo/...".
 	rePhotoCredit = regexp.MustCompile(`(?i)^\(?(?:photo|photos|image|images|picture|photograph|file photo|credit|illustration|video|graphic)s?\b\s*(?:[:/]|by\b|credit\b)|(?:getty images|shutterstock|ap photo|afp photo|reuters/|epa-efe|/ap|/afp|/reuters|/getty)\)?\.?$`)
 	// A caption's trailing credit: "(Xinhua/Shen Hong)", "(Photo: Reuters)".
-	reCaptionCredit = regexp.MustCompile(`\s*[(\[](?:(?:photo|image|picture|file photo|credit)\s*(?::|by)\s*[^()\[\]]{1,60}|[A-Z][\w.&' -]{1,30}/[\w.&' -]{1,40}|file photo|photo)[)\]]\.?$`)
+	reCaptionCredit = regexp.MustCompile(`\s*[(\[](?:(?i:photo|image|picture|file photo|credit)\s*(?::|by)\s*[^()\[\]]{1,60}|[A-Z][\w.&' -]{1,30}/[\w.&' -]{1,40}|file photo|photo)[)\]]\.?$`)
 	// Field labels of metadata lines.
 	reSourceField = regexp.MustCompile(`(?i)^(?:source|from|agency|outlet|publisher)\s*[:：]\s*(.{1,60})$`)
 	reDateField   = regexp.MustCompile(`(?i)^(?:release date|released|published(?: on| at)?|publication date|date|updated(?: on| at)?|last updated|posted(?: on| at)?|first published(?: on)?|time)\s*[:：]?\s*`)
@@ -190,17 +190,17 @@ func (e *Extractor) classify(lines []line, res *result) {
 			l.kind = lineMeta
 		case isDebris(l):
 			l.kind = lineDrop
+		case isCaption(t):
+			if c := stripCredit(t); isEventCaption(c) {
+				l.kind, l.text = lineCaption, c
+			} else {
+				l.kind = lineDrop
+			}
 		case header && res.meta.Title == "" && isTitle(lines, i):
 			l.kind = lineTitle
 			res.meta.Title = collapseSpace(t)
 		default:
-			if c, ok := caption(t); ok {
-				if isEventCaption(c) {
-					l.kind, l.text = lineCaption, c
-				} else {
-					l.kind = lineDrop
-				}
-			} else if isBodyText(t) {
+			if isBodyText(t) {
 				header = false
 			}
 		}
@@ -326,6 +326,11 @@ func isTitle(lines []line, i int) bool {
 		return true
 	}
 	t := l.text
+	// A headline is a block of its own.
+	if (i > 0 && lines[i-1].kind != lineBlank && lines[i-1].kind != lineDrop) ||
+		(i+1 < len(lines) && lines[i+1].kind != lineBlank) {
+		return false
+	}
 	if words(t) > 25 || words(t) < 2 || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
 		return false
 	}
@@ -341,14 +346,19 @@ func isTitle(lines []line, i int) bool {
 	return false
 }
 
-// caption returns a photo caption without its trailing credit, and whether
-// the line was one: "Xi meets Putin ... (Xinhua/Shen Hong)".
-func caption(t string) (string, bool) {
+// isCaption reports whether a line is a photo caption with its credit:
+// "Xi meets Putin ... (Xinhua/Shen Hong)".
+func isCaption(t string) bool {
 	loc := reCaptionCredit.FindStringIndex(t)
-	if loc == nil || loc[0] == 0 {
-		return "", false
+	return loc != nil && loc[0] > 0
+}
+
+// stripCredit returns a caption without its trailing credit.
+func stripCredit(t string) string {
+	if loc := reCaptionCredit.FindStringIndex(t); loc != nil {
+		t = t[:loc[0]]
 	}
-	return strings.TrimSpace(t[:loc[0]]), true
+	return strings.TrimSpace(t)
 }
 
 // isEventCaption reports whether a caption says something happened (a

@@ -77,7 +77,7 @@ func (e *Extractor) Extract(ctx context.Context, in doc.Input) (*doc.Article, er
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", in.Path, err)
 	}
-	if len(res.paras) == 0 || (len(res.paras) == 1 && res.paras[0].role == doc.RoleTitle) {
+	if bodyWords(res.paras) < minWords {
 		return nil, fmt.Errorf("extract %s: %w (is it an article page?)", in.Path, ErrNoText)
 	}
 	a := &doc.Article{ID: in.ID, Errors: res.errors}
@@ -140,6 +140,20 @@ type result struct {
 type para struct {
 	text string
 	role doc.Role
+}
+
+// minWords is the fewest words of body text that make an article.
+const minWords = 5
+
+// bodyWords counts the words of the paragraphs other than the title.
+func bodyWords(ps []para) int {
+	n := 0
+	for _, p := range ps {
+		if p.role != doc.RoleTitle {
+			n += words(p.text)
+		}
+	}
+	return n
 }
 
 // join lays paragraphs out as the article's text, separated by blank lines,
