@@ -40,7 +40,9 @@ var (
 	// Navigation breadcrumbs: "Home > NEWS > China >", "Home » World".
 	reBreadcrumb = regexp.MustCompile(`(?i)^(?:home|homepage|news|首页)\s*(?:>|»|›|/|\|)|(?:\s(?:>|»|›)\s*){2,}|\s(?:>|»|›)\s*$`)
 	// Lines of site furniture, matched against the whole short line.
-	reFurniture = regexp.MustCompile(`(?i)^(?:sponsored by|operated by|powered by|registration number|copyright|all rights reserved|©|\(c\)\s*\d{4}|icp\b|京icp|it'?s recommended to use|best viewed (?:in|with)|this (?:site|page) (?:is best|requires)|please (?:enable|upgrade) |share(?: this(?: article| story)?)?\s*:?$|share on |follow us|subscribe|sign up|click here|advertisement$|ads? by|tags?\s*:|keywords?\s*:|topics?\s*:|related (?:articles?|stories|news|content|coverage|topics|links|reading)|related\s*:|read (?:more|also|next)|see also|also read|more\s*:|watch\s*:|listen\s*:|print$|email$|comments?$|\d+ comments?$|leave a (?:comment|reply)|previous (?:article|post)|next (?:article|post)|back to top|skip to |trending|most (?:read|popular|viewed)|top stories|you may (?:also )?like|recommended(?: for you)?\s*:?$|newsletter|download (?:the|our) app|cookies?\b.*\b(?:accept|use|policy)|we use cookies|log ?in$|sign in$|loading\.\.\.)`)
+	reFurniture = regexp.MustCompile(`(?i)^(?:sponsored by|operated by|powered by|registration number|copyright|all rights reserved|©|\(c\)\s*\d{4}|icp\b|京icp|it'?s recommended to use|best viewed (?:in|with)|this (?:site|page) (?:is best|requires)|please (?:enable|upgrade) |share(?: this(?: article| story)?)?\s*:?$|share on |follow us|subscribe|sign up|click here|advertisement$|ads? by|tags?\s*:|keywords?\s*:|topics?\s*:|related (?:articles?|stories|news|content|coverage|topics|links|reading)|related\s*:|read (?:more|also|next)|see also|also read|more\s*:|watch\s*:|listen\s*:|print$|email$|comments?$|\d+ comments?$|leave a (?:comment|reply)|previous (?:article|post)|next (?:article|post)|back to top|skip to |trending|most (?:read|popular|viewed)|top stories|you may (?:also )?like|recommended(?: for you)?\s*:?$|newsletter|download (?:the|our) app|cookies?\b.*\b(?:accept|use|policy)|we use cookies|log ?in$|sign in$|loading\.\.\.|filed under\s*:|you must (?:be )?log(?:ged)? ?in|citation\s*:|this copy is for your personal|follow (?:us|@|the |\w+ \w+ on )|write to \S+ .*@|e-?mail \S+ .*@|join (?:our|the) \w+ (?:newsletter|challenge)|get the latest (?:news|updates)|an error has occurred|thank you for (?:signing up|subscribing)|have a (?:news )?tip\?)`)
+	// A credit closing a story: "Jane Roe contributed to this report."
+	reContributed = regexp.MustCompile(`(?i)contributed(?: reporting)? to this (?:report|story|article)\.?$`)
 	// Editor and production credits: "Editor: Galia", "(Editing by ...)".
 	reEditor = regexp.MustCompile(`(?i)^\(?(?:editor|editors|chief editor|responsible editor|executive editor|edited by|editing by|reporting by|additional reporting by|writing by|compiled by|translated by|translator|proofread by|proofreader|produced by|web editor)\b\s*(?:[:：]|by)?`)
 	// A "|"-, "·"- or "•"-separated line of short links.
@@ -178,6 +180,11 @@ func splitLines(s string, markdown bool) []line {
 // Titles, bylines and bare dates are looked for only in the header: the
 // lines before the first paragraph of body text.
 func (e *Extractor) classify(lines []line, res *result) {
+	// textAfter[i]: some line after i is still unclassified text.
+	textAfter := make([]bool, len(lines)+1)
+	for i := len(lines) - 1; i >= 0; i-- {
+		textAfter[i] = textAfter[i+1] || (i+1 < len(lines) && lines[i+1].kind == lineBody)
+	}
 	header := true
 	for i := range lines {
 		l := &lines[i]
@@ -196,7 +203,7 @@ func (e *Extractor) classify(lines []line, res *result) {
 			} else {
 				l.kind = lineDrop
 			}
-		case header && res.meta.Title == "" && isTitle(lines, i):
+		case header && res.meta.Title == "" && textAfter[i] && isTitle(lines, i):
 			l.kind = lineTitle
 			res.meta.Title = collapseSpace(t)
 		default:
@@ -293,7 +300,7 @@ func isDebris(l *line) bool {
 	if reEditor.MatchString(t) && words(t) <= 15 {
 		return true
 	}
-	if words(t) <= 30 && reFurniture.MatchString(t) {
+	if words(t) <= 30 && (reFurniture.MatchString(t) || reContributed.MatchString(t)) {
 		return true
 	}
 	if parts := reNavSep.Split(t, -1); len(parts) >= 2 && reNavWord.MatchString(t) {
@@ -317,9 +324,9 @@ func isDebris(l *line) bool {
 	return false
 }
 
-// isTitle reports whether the header line i is the headline: a Markdown
-// heading, or a short line without a final full stop that is followed by
-// more text.
+// isTitle reports whether the header line i, which more text follows, is
+// the headline: a Markdown heading, or a short line of its own without a
+// final full stop.
 func isTitle(lines []line, i int) bool {
 	l := lines[i]
 	if l.title {
@@ -338,12 +345,7 @@ func isTitle(lines []line, i int) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '"' && r != '“' && r != '\'' {
 		return false
 	}
-	for j := i + 1; j < len(lines); j++ {
-		if lines[j].kind == lineBody {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // isCaption reports whether a line is a photo caption with its credit:

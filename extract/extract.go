@@ -85,7 +85,7 @@ func (e *Extractor) Extract(ctx context.Context, in doc.Input) (*doc.Article, er
 		a.ID = doc.IDFor(in.Data)
 	}
 	a.Source = e.source(in, res.meta)
-	a.Text, a.Paragraphs = join(res.paras)
+	a.Text, a.Paragraphs = join(withTitle(res.paras, a.Source.Title))
 	if a.Source.Wire == "" {
 		for _, p := range a.Paragraphs {
 			if p.Role == doc.RoleBody {
@@ -140,6 +140,20 @@ type result struct {
 type para struct {
 	text string
 	role doc.Role
+}
+
+// withTitle makes sure the text starts with the headline, which often
+// reports the event itself: a first paragraph that is the title becomes the
+// title paragraph, and a title given only as metadata is put first.
+func withTitle(ps []para, title string) []para {
+	if title == "" || (len(ps) > 0 && ps[0].role == doc.RoleTitle) {
+		return ps
+	}
+	if len(ps) > 0 && sameText(ps[0].text, title) {
+		ps[0].role = doc.RoleTitle
+		return ps
+	}
+	return append([]para{{text: collapseSpace(title), role: doc.RoleTitle}}, ps...)
 }
 
 // minWords is the fewest words of body text that make an article.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"dyad/doc"
 )
 
@@ -412,4 +414,46 @@ func FuzzHTML(f *testing.F) {
 			t.Fatal("no error and no text")
 		}
 	})
+}
+
+func TestRenderBlocks(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`<p>Rep. <b>Ilhan Omar</b>said on <a href="#">Monday</a>, as expected, that "<i>no</i>" was final.</p>`,
+			`Rep. Ilhan Omar said on Monday, as expected, that "no" was final.`},
+		{`<div><p>One.</p><p>Two <span>($5</span>)</p></div>`, "One.\nTwo ($5)"},
+		{`<p>Line<br>break</p><script>x()</script>`, "Line\nbreak"},
+	}
+	for _, c := range cases {
+		root, err := html.Parse(strings.NewReader(c.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(renderBlocks(root), "\n"); got != c.want {
+			t.Errorf("renderBlocks(%s) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTailBoilerplate(t *testing.T) {
+	for _, s := range []string{
+		"Jane Roe contributed to this report.",
+		"Filed under: Politics, Asia",
+		"Follow us on Twitter for more news",
+		"Write to Al Root at allen.root@example.com",
+		"You must log in to post a comment.",
+	} {
+		l := line{raw: s, text: s}
+		if !isDebris(&l) {
+			t.Errorf("isDebris(%q) = false", s)
+		}
+	}
+	for _, s := range []string{
+		"Follow-up talks are planned for March in Geneva, the ministry said.",
+		"The minister said he would write to his counterpart about the matter.",
+	} {
+		l := line{raw: s, text: s}
+		if isDebris(&l) {
+			t.Errorf("isDebris(%q) = true", s)
+		}
+	}
 }

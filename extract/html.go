@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -46,7 +47,7 @@ func (e *Extractor) html(in doc.Input) (*result, error) {
 	}
 	md := ex.Metadata
 	body := renderBlocks(ex.ContentNode)
-	title, body := headline(body, pm.headline, md.Title)
+	title, body := headline(body, html.UnescapeString(pm.headline), html.UnescapeString(md.Title))
 	res.meta = doc.Source{URL: md.URL, Title: clip(title, 500), Language: md.Language}
 
 	// The body's header lines are cleaned as scraped text is: bylines and
@@ -271,7 +272,7 @@ func renderBlocks(n *html.Node) []string {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			b.WriteString(n.Data)
+			writeJoined(&b, n.Data)
 			return
 		case html.ElementNode:
 			switch n.Data {
@@ -295,6 +296,23 @@ func renderBlocks(n *html.Node) []string {
 	walk(n)
 	flush()
 	return out
+}
+
+// writeJoined appends the text of a node to b. go-trafilatura trims the
+// space around inline elements, so a space is put back between two nodes'
+// texts unless punctuation joins them: "<b>Ilhan Omar</b>said" reads
+// "Ilhan Omar said", but "<a>Reuters</a>, said" stays "Reuters, said".
+func writeJoined(b *strings.Builder, s string) {
+	if b.Len() > 0 && s != "" {
+		last, _ := utf8.DecodeLastRuneInString(b.String())
+		first, _ := utf8.DecodeRuneInString(s)
+		if !unicode.IsSpace(last) && !unicode.IsSpace(first) &&
+			!strings.ContainsRune(",.;:!?)]}'\"’”%…-/", first) &&
+			!strings.ContainsRune("([{'\"‘“$/-", last) {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(s)
 }
 
 // collapseSpace trims s and turns every run of white space into one space.

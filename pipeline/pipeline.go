@@ -62,6 +62,7 @@ func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq[doc.Input], emit fun
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -114,6 +115,9 @@ func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq[doc.Input], emit fun
 			err = e
 			cancel()
 		}
+	}
+	if err == nil {
+		err = parent.Err()
 	}
 	return err
 }

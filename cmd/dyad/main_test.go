@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// dyad runs the command line in-process and returns its exit status and
+// outputs.
+func dyad(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// records decodes JSONL output.
+func records(t *testing.T, out string) []map[string]any {
+	t.Helper()
+	var recs []map[string]any
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var r map[string]any
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("bad JSONL: %v\n%s", err, out)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
+func TestHelpListsCommands(t *testing.T) {
+	code, out, _ := dyad(t, "", "help")
+	if code != 0 || !strings.Contains(out, "extract") {
+		t.Errorf("help: code %d, output:\n%s", code, out)
+	}
+	code, out, _ = dyad(t, "", "extract", "-h")
+	if code != 0 || !strings.Contains(out, "--keep-going") {
+		t.Errorf("extract -h: code %d, output:\n%s", code, out)
+	}
+}
+
+func TestExtractSamples(t *testing.T) {
+	code, out, errOut := dyad(t, "", "extract", "../../samples")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs := records(t, out)
+	if len(recs) < 5 {
+		t.Fatalf("%d records from the samples, want at least 5", len(recs))
+	}
+	for _, r := range recs {
+		for _, k := range []string{"doc_id", "source", "text", "sentences", "errors"} {
+			if _, ok := r[k]; !ok {
+				t.Errorf("record lacks %q: %v", k, r)
+			}
+		}
+		if len(r["sentences"].([]any)) == 0 {
+			t.Errorf("no sentences in %v", r["source"])
+		}
+	}
+}
+
+func TestBadInputsDoNotStopTheBatch(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.txt", []byte("Ministers of Chile and Peru met in Lima on Monday and signed a fisheries accord.\n"))
+	empty := write("empty.txt", nil)
+	binary := write("binary.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 0, 1, 2, 3, 0, 0, 0, 0})
+	gz := write("truncated.txt.gz", []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x0b, 0xc9})
+	good2 := write("good2.md", []byte("# Talks\n\nThe presidents of Ghana and Togo met in Accra on Friday for border talks.\n"))
+	missing := filepath.Join(dir, "missing.html")
+
+	code, out, errOut := dyad(t, "", "extract", good, empty, binary, gz, missing, good2)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	recs := records(t, out)
+	if len(recs) != 6 {
+		t.Fatalf("%d records, want 6:\n%s", len(recs), out)
+	}
+	for i, name := range []string{good, empty, binary, gz, missing, good2} {
+		src := recs[i]["source"].(map[string]any)
+		if !strings.HasPrefix(src["path"].(string), name) {
+			t.Errorf("record %d is %v, want %s", i, src["path"], name)
+		}
+		errs := recs[i]["errors"].([]any)
+		bad := i >= 1 && i <= 4
+		if bad && (len(errs) == 0 || recs[i]["doc_id"] == "") {
+			t.Errorf("record %d (%s): want an error record with an id, got %v", i, name, recs[i])
+		}
+		if bad && !strings.Contains(errOut, filepath.Base(name)) {
+			t.Errorf("stderr does not name %s:\n%s", name, errOut)
+		}
+		if !bad && len(errs) != 0 {
+			t.Errorf("record %d (%s): unexpected errors %v", i, name, errs)
+		}
+	}
+	if !strings.Contains(errOut, "4 of 6 inputs failed") {
+		t.Errorf("stderr lacks the summary:\n%s", errOut)
+	}
+
+	// --keep-going=false stops at the first failure.
+	code, out, _ = dyad(t, "", "extract", "--keep-going=false", good, empty, good2)
+	if code != 1 || len(records(t, out)) != 2 {
+		t.Errorf("keep-going=false: exit %d, %d records, want 1 and 2", code, len(records(t, out)))
+	}
+}
+
+func TestExtractStdinAndTextFormat(t *testing.T) {
+	in := "Ethiopia and Eritrea Sign Peace Deal\n\nThe leaders of Ethiopia and Eritrea signed a peace agreement in Jeddah on Sunday. Mr. Abiy thanked the U.S. for its help.\n"
+	code, out, errOut := dyad(t, in, "extract", "--format", "text", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"title:", "Ethiopia and Eritrea Sign Peace Deal", "[1] The leaders of Ethiopia", "[2] Mr. Abiy thanked the U.S. for its help."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	code, _, errOut := dyad(t, "", "extract", "--format", "xml", "../../samples")
+	if code != 2 || !strings.Contains(errOut, "xml") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestExtractCorpusHTML runs every raw page of the shared corpus: none may
+// fail.
+func TestExtractCorpusHTML(t *testing.T) {
+	if _, err := os.Stat("../../../shared/corpus/html"); err != nil {
+		t.Skip("no ../shared/corpus/html")
+	}
+	code, out, errOut := dyad(t, "", "extract", "../../../shared/corpus/html/*.html")
+	if code != 0 {
+		t.Errorf("exit %d:\n%s", code, errOut)
+	}
+	recs := records(t, out)
+	if len(recs) < 80 {
+		t.Errorf("%d records, want every page", len(recs))
+	}
+}
