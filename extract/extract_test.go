@@ -457,3 +457,26 @@ func TestTailBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadline(t *testing.T) {
+	cases := []struct {
+		body      []string
+		cands     []string
+		title     string
+		bodyFirst string
+	}{
+		{[]string{"Bush to Saudis: More Oil Please", "The president said."}, []string{"", "Bush to Saudis: More Oil Please - World - CBN News"},
+			"Bush to Saudis: More Oil Please", "The president said."},
+		{[]string{"Julian Assange: Sweden drops rape investigation", "Prosecutors said."}, []string{"Sweden drops Assange rape investigation"},
+			"Sweden drops Assange rape investigation", "Prosecutors said."},
+		{[]string{"Talks resumed in Doha on Monday.", "More."}, []string{"Taliban talks resume | World | Example Post"},
+			"Taliban talks resume", "Talks resumed in Doha on Monday."},
+		{[]string{"Markets", "Stocks fell."}, []string{"Oil prices surge"}, "Oil prices surge", "Markets"},
+	}
+	for _, c := range cases {
+		title, body := headline(c.body, c.cands...)
+		if title != c.title || len(body) == 0 || body[0] != c.bodyFirst {
+			t.Errorf("headline(%q, %q) = %q, %q; want %q, first %q", c.body, c.cands, title, body, c.title, c.bodyFirst)
+		}
+	}
+}

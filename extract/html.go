@@ -88,12 +88,36 @@ func headline(body []string, candidates ...string) (string, []string) {
 				}
 			}
 		}
+		if len(body) > 0 && restatesTitle(body[0], c) {
+			body = body[1:]
+		}
 		if segs := titleSegments(c); len(segs) > 1 {
 			return segs[0], body
 		}
 		return c, body
 	}
 	return "", body
+}
+
+// restatesTitle reports whether a first paragraph is the headline worded
+// differently (the page's H1 beside its meta title): short, not ending as
+// a sentence does, and with at least half its words in the title.
+func restatesTitle(p, title string) bool {
+	pw := strings.Fields(strings.ToLower(p))
+	if len(pw) == 0 || len(pw) > 25 || strings.ContainsAny(p[len(p)-1:], ".!?") {
+		return false
+	}
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		tw[strings.Trim(w, `.,:;!?'"‘’“”()`)] = true
+	}
+	in := 0
+	for _, w := range pw {
+		if tw[strings.Trim(w, `.,:;!?'"‘’“”()`)] {
+			in++
+		}
+	}
+	return 2*in >= len(pw)
 }
 
 // titleSegments splits a page title at the separators that sites put
