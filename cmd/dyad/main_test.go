@@ -45,24 +45,59 @@ func TestHelpListsCommands(t *testing.T) {
 	}
 }
 
+// TestExtractSamples runs the samples of every input kind end to end and
+// checks the metadata of each.
 func TestExtractSamples(t *testing.T) {
 	code, out, errOut := dyad(t, "", "extract", "../../samples")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	recs := records(t, out)
-	if len(recs) < 5 {
-		t.Fatalf("%d records from the samples, want at least 5", len(recs))
-	}
-	for _, r := range recs {
+	byPath := map[string]map[string]any{}
+	for _, r := range records(t, out) {
 		for _, k := range []string{"doc_id", "source", "text", "sentences", "errors"} {
 			if _, ok := r[k]; !ok {
 				t.Errorf("record lacks %q: %v", k, r)
 			}
 		}
-		if len(r["sentences"].([]any)) == 0 {
-			t.Errorf("no sentences in %v", r["source"])
+		if len(r["sentences"].([]any)) < 2 {
+			t.Errorf("too few sentences in %v", r["source"])
 		}
+		byPath[r["source"].(map[string]any)["path"].(string)] = r
+	}
+	const chronicle = "https://www.example-chronicle.com/world/un-south-sudan-sanctions"
+	cases := []struct {
+		path                                string
+		title, published, outlet, wire, url string
+	}{
+		{"brazil-argentina.txt", "Brazil, Argentina sign energy deal", "2023-01-24", "Example News Agency", "", ""},
+		{"brazil-argentina-copy.txt.gz", "Brazil, Argentina sign energy deal", "2023-01-24", "Example News Agency", "", ""},
+		{"india-pakistan-talks.md", "India and Pakistan Hold First Border Talks in Three Years", "2024-02-14", "example-times.com", "Reuters",
+			"https://www.example-times.com/2024/02/14/india-pakistan-border-talks-a9912"},
+		{"un-sanctions.html", "UN Security Council extends sanctions on South Sudan", "2022-05-26", "The Example Chronicle", "AFP", chronicle},
+		{"crawl.warc.gz#urn:uuid:00000000-0000-4000-8000-000000000003", "UN Security Council extends sanctions on South Sudan", "2022-05-26",
+			"The Example Chronicle", "AFP", chronicle + "?ref=warc"},
+		{"wire.jsonl:1", "Japan and South Korea agree to resume shuttle diplomacy", "2023-03-16", "Example Wire", "",
+			"https://www.example-wire.com/asia/japan-korea-summit"},
+		{"wire.jsonl:2", "Finland joins NATO", "2023-04-04", "Example Wire", "", "https://www.example-wire.com/europe/nato-finland"},
+	}
+	for _, c := range cases {
+		r, ok := byPath["../../samples/"+c.path]
+		if !ok {
+			t.Errorf("no record for %s", c.path)
+			continue
+		}
+		src := r["source"].(map[string]any)
+		for k, want := range map[string]string{"title": c.title, "published": c.published, "outlet": c.outlet, "wire": c.wire, "url": c.url} {
+			if src[k] != want {
+				t.Errorf("%s: source.%s = %q, want %q", c.path, k, src[k], want)
+			}
+		}
+		if text := r["text"].(string); !strings.HasPrefix(text, c.title+"\n\n") {
+			t.Errorf("%s: text does not start with the title paragraph: %.80q", c.path, text)
+		}
+	}
+	if len(byPath) != len(cases) {
+		t.Errorf("%d records, want %d", len(byPath), len(cases))
 	}
 }
 
