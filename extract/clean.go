@@ -72,7 +72,7 @@ func (e *Extractor) clean(s string, markdown bool) *result {
 	res := &result{}
 	s = normalizeSpace(s)
 	body := e.frontMatter(s, &res.meta)
-	lines := splitLines(body, markdown)
+	lines := e.splitLines(body, markdown)
 	e.classify(lines, res)
 	res.paras = paragraphs(lines)
 	return res
@@ -154,7 +154,7 @@ func applyFields(f map[string]string, meta *doc.Source) {
 }
 
 // splitLines cuts text into lines and strips their Markdown markup.
-func splitLines(s string, markdown bool) []line {
+func (e *Extractor) splitLines(s string, markdown bool) []line {
 	raw := strings.Split(s, "\n")
 	out := make([]line, 0, len(raw))
 	for _, r := range raw {
@@ -163,7 +163,7 @@ func splitLines(s string, markdown bool) []line {
 		if r == "" {
 			l.kind = lineBlank
 		} else if markdown {
-			l.text, l.title, l.list = stripMarkdown(r)
+			l.text, l.title, l.list = stripMarkdown(e.md, r)
 			if l.text == "" {
 				l.kind = lineDrop // an image, a rule, an empty link
 			}

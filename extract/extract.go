@@ -18,6 +18,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
 	"golang.org/x/text/encoding/charmap"
 
 	"dyad/doc"
@@ -34,6 +35,7 @@ type Options struct {
 type Extractor struct {
 	opts Options
 	tab  *tables
+	md   goldmark.Markdown
 }
 
 // ErrNoText is returned for an input in which no article text was found.
@@ -45,7 +47,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: load tables: %w", err)
 	}
-	return &Extractor{opts: opts, tab: tab}, nil
+	return &Extractor{opts: opts, tab: tab, md: newMarkdown()}, nil
 }
 
 // Extract turns one raw input into an article. Metadata given by the input's

@@ -8,13 +8,14 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// md is the Markdown parser; goldmark parsers are safe for concurrent use.
-var md = goldmark.New()
+// newMarkdown returns the Markdown parser; goldmark parsers are safe for
+// concurrent use.
+func newMarkdown() goldmark.Markdown { return goldmark.New() }
 
 // stripMarkdown returns the words of one Markdown line without its markup:
 // link and emphasis text kept, images, raw HTML and link targets dropped.
 // It reports whether the line is a heading or a list item.
-func stripMarkdown(line string) (out string, heading, list bool) {
+func stripMarkdown(md goldmark.Markdown, line string) (out string, heading, list bool) {
 	src := []byte(line)
 	root := md.Parser().Parse(text.NewReader(src))
 	var b strings.Builder
