@@ -60,6 +60,7 @@ var (
 	reDateField   = regexp.MustCompile(`(?i)^(?:release date|released|published(?: on| at)?|publication date|date|updated(?: on| at)?|last updated|posted(?: on| at)?|first published(?: on)?|time)\s*[:：]?\s*`)
 	reAuthorField = regexp.MustCompile(`(?i)^(?:author|writer|byline|reporter|correspondent)s?\s*[:：]\s*(.{1,80})$`)
 	reByline      = regexp.MustCompile(`^(?i:by)\s+([\p{Lu}][^.!?]{0,80})$`)
+	reBylineTail  = regexp.MustCompile(`(?i)[\s,|-]+(?:\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|updated\b.*|published\b.*)$`)
 	reFieldSplit  = regexp.MustCompile(`\s{3,}|\s+\|\s+|\t+`)
 	reWeekday     = regexp.MustCompile(`(?i)^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*`)
 	reTimeTail    = regexp.MustCompile(`(?i)^[\s,|-]*(?:at\s+)?(?:\d\d?[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*|UTC[+-]?\d*)?|\d\d?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?)?[\s,|-]*$`)
@@ -238,9 +239,10 @@ func (e *Extractor) metaLine(lines []line, i int, res *result, header bool) bool
 		return true
 	}
 	if header && words(t) <= 12 {
-		if m := reByline.FindStringSubmatch(t); m != nil && plausibleByline(m[1]) {
+		bl := reBylineTail.ReplaceAllString(t, "")
+		if m := reByline.FindStringSubmatch(bl); m != nil && plausibleByline(m[1]) {
 			if res.meta.Byline == "" {
-				res.meta.Byline = t
+				res.meta.Byline = bl
 			}
 			return true
 		}

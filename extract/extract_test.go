@@ -505,3 +505,17 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestPageTitle(t *testing.T) {
+	cases := []struct{ extracted, element, want string }{
+		{"Rice defends US aid", "Rice defends US aid - Yahoo! News", "Rice defends US aid"},
+		{"Please support local business!", "Rice defends US aid to Pakistan", "Rice defends US aid to Pakistan"},
+		{"", "Rice defends US aid to Pakistan", "Rice defends US aid to Pakistan"},
+		{"Talks &#8211; day two", "", "Talks – day two"},
+	}
+	for _, c := range cases {
+		if got := pageTitle(c.extracted, c.element); got != c.want {
+			t.Errorf("pageTitle(%q, %q) = %q, want %q", c.extracted, c.element, got, c.want)
+		}
+	}
+}

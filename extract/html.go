@@ -47,7 +47,7 @@ func (e *Extractor) html(in doc.Input) (*result, error) {
 	}
 	md := ex.Metadata
 	body := renderBlocks(ex.ContentNode)
-	title, body := headline(body, html.UnescapeString(pm.headline), html.UnescapeString(md.Title))
+	title, body := headline(body, html.UnescapeString(pm.headline), html.UnescapeString(pm.ogTitle), pageTitle(md.Title, pm.docTitle))
 	res.meta = doc.Source{URL: md.URL, Title: clip(title, 500), Language: md.Language}
 
 	// The body's header lines are cleaned as scraped text is: bylines and
@@ -99,25 +99,46 @@ func headline(body []string, candidates ...string) (string, []string) {
 	return "", body
 }
 
+// pageTitle returns the extractor's title unless the page's <title> element
+// shares none of its words: go-trafilatura sometimes takes a heading of the
+// page's furniture ("Please support local business!") for the headline.
+func pageTitle(extracted, element string) string {
+	extracted, element = html.UnescapeString(extracted), html.UnescapeString(element)
+	if extracted == "" || (element != "" && overlap(extracted, element) == 0) {
+		return element
+	}
+	return extracted
+}
+
+// overlap returns the share of the words of a that are also words of b.
+func overlap(a, b string) float64 {
+	norm := func(w string) string { return strings.ToLower(strings.Trim(w, `.,:;!?'"‘’“”()|-`)) }
+	in := map[string]bool{}
+	for _, w := range strings.Fields(b) {
+		in[norm(w)] = true
+	}
+	aw := strings.Fields(a)
+	if len(aw) == 0 {
+		return 0
+	}
+	n := 0
+	for _, w := range aw {
+		if in[norm(w)] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(aw))
+}
+
 // restatesTitle reports whether a first paragraph is the headline worded
 // differently (the page's H1 beside its meta title): short, not ending as
 // a sentence does, and with at least half its words in the title.
 func restatesTitle(p, title string) bool {
-	pw := strings.Fields(strings.ToLower(p))
-	if len(pw) == 0 || len(pw) > 25 || strings.ContainsAny(p[len(p)-1:], ".!?") {
+	n := len(strings.Fields(p))
+	if n == 0 || n > 25 || strings.ContainsAny(p[len(p)-1:], ".!?") {
 		return false
 	}
-	tw := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(title)) {
-		tw[strings.Trim(w, `.,:;!?'"‘’“”()`)] = true
-	}
-	in := 0
-	for _, w := range pw {
-		if tw[strings.Trim(w, `.,:;!?'"‘’“”()`)] {
-			in++
-		}
-	}
-	return 2*in >= len(pw)
+	return overlap(p, title) >= 0.5
 }
 
 // titleSegments splits a page title at the separators that sites put

@@ -14,6 +14,8 @@ type pageMeta struct {
 	author    string
 	publisher string
 	headline  string
+	ogTitle   string // og:title or twitter:title
+	docTitle  string // the <title> element
 }
 
 // publishedKeys are meta tag names and properties that carry the
@@ -28,9 +30,9 @@ var publishedKeys = []string{
 
 // readPageMeta collects meta tags and JSON-LD from a parsed page.
 func readPageMeta(root *html.Node) pageMeta {
+	var m pageMeta
 	metas := map[string]string{}
 	var ld []string
-	var timeTag string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -57,13 +59,9 @@ func readPageMeta(root *html.Node) pageMeta {
 					}
 				}
 				return
-			case "time":
-				if timeTag == "" {
-					for _, a := range n.Attr {
-						if a.Key == "datetime" || a.Key == "pubdate" {
-							timeTag = a.Val
-						}
-					}
+			case "title":
+				if m.docTitle == "" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+					m.docTitle = collapseSpace(n.FirstChild.Data)
 				}
 			}
 		}
@@ -73,7 +71,6 @@ func readPageMeta(root *html.Node) pageMeta {
 	}
 	walk(root)
 
-	var m pageMeta
 	for _, src := range ld {
 		readJSONLD(src, &m)
 	}
@@ -94,7 +91,7 @@ func readPageMeta(root *html.Node) pageMeta {
 	if m.publisher == "" {
 		m.publisher = metas["og:site_name"]
 	}
-	_ = timeTag // a <time> element is too often a related story's date
+	m.ogTitle = firstOf(metas["og:title"], metas["twitter:title"])
 	return m
 }
 
