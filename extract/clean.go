@@ -428,9 +428,7 @@ func paragraphs(lines []line) []para {
 	var out []para
 	var block []line
 	flush := func() {
-		for _, p := range blockParas(block) {
-			out = append(out, p)
-		}
+		out = append(out, blockParas(block)...)
 		block = block[:0]
 	}
 	for _, l := range lines {
@@ -495,15 +493,15 @@ func hardWrapped(block []line) bool {
 	return ended*2 < len(block)
 }
 
-// joinWrapped joins wrapped lines, mending words hyphenated at a line end.
+// joinWrapped joins wrapped lines with spaces; a line that ends in a
+// hyphen after a letter is joined without one ("Sino-" + "Russian").
 func joinWrapped(texts []string) string {
 	var b strings.Builder
 	for i, t := range texts {
 		if i > 0 {
 			prev := texts[i-1]
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLetter(rune(prev[len(prev)-2])) && startsLower(t) {
-				// keep the hyphen: "Sino-" + "Russian" stays "Sino-Russian"
-			} else {
+			hyphen := len(prev) > 1 && prev[len(prev)-1] == '-' && unicode.IsLetter(rune(prev[len(prev)-2]))
+			if !hyphen {
 				b.WriteByte(' ')
 			}
 		}

@@ -240,6 +240,8 @@ func TestCleanLines(t *testing.T) {
 			[]string{"The talks in Geneva were, officials said, constructive and would resume soon."}},
 		{"hard-wrapped lines joined", "The foreign ministers of both countries met in Ankara on\nThursday and agreed to restore full diplomatic relations after\na two-year break, officials said.", false,
 			[]string{"The foreign ministers of both countries met in Ankara on Thursday and agreed to restore full diplomatic relations after a two-year break, officials said."}},
+		{"hyphen at a line end kept", "Officials said the two sides would sign the new Sino-\nRussian energy accord at a summit in Beijing later this\nmonth, after talks in Moscow.", false,
+			[]string{"Officials said the two sides would sign the new Sino-Russian energy accord at a summit in Beijing later this month, after talks in Moscow."}},
 		{"one paragraph a line", "The president arrived in Seoul on Monday for a two-day visit.\nHe will meet the prime minister on Tuesday morning at the Blue House.", false,
 			[]string{"The president arrived in Seoul on Monday for a two-day visit.", "He will meet the prime minister on Tuesday morning at the Blue House."}},
 		{"markdown links and bold", "Talks between **Egypt** and [Ethiopia](https://example.org/x) on the dam resumed on Sunday in Cairo.", true,
