@@ -3,6 +3,7 @@ module dyad
 go 1.26.8
 
 require (
+	github.com/RadhiFadlillah/whatlanggo v0.0.0-20240916001553-aac1f0f737fc
 	github.com/andybalholm/brotli v1.1.1
 	github.com/internetarchive/gowarc v0.8.101
 	github.com/klauspost/compress v1.19.0
@@ -14,7 +15,6 @@ require (
 )
 
 require (
-	github.com/RadhiFadlillah/whatlanggo v0.0.0-20240916001553-aac1f0f737fc // indirect
 	github.com/andybalholm/cascadia v1.3.5 // indirect
 	github.com/araddon/dateparse v0.0.0-20210429162001-6b43995a97de // indirect
 	github.com/dolthub/maphash v0.1.0 // indirect

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/yuin/goldmark"
 	"golang.org/x/text/encoding/charmap"
 
@@ -88,6 +89,9 @@ func (e *Extractor) Extract(ctx context.Context, in doc.Input) (*doc.Article, er
 	}
 	a.Source = e.source(in, res.meta)
 	a.Text, a.Paragraphs = join(withTitle(res.paras, a.Source.Title))
+	if a.Source.Language == "" {
+		a.Source.Language = language(a.Text)
+	}
 	if a.Source.Wire == "" {
 		for _, p := range a.Paragraphs {
 			if p.Role == doc.RoleBody {
@@ -125,10 +129,28 @@ func (e *Extractor) source(in doc.Input, m doc.Source) doc.Source {
 	} else {
 		s.Outlet = pick(in.Hint.Outlet, m.Outlet, byHost)
 	}
-	if s.Language == "" {
-		s.Language = "en"
-	}
 	return s
+}
+
+// minLangConfidence is the least confidence of a language guess that dyad
+// reports; whatlanggo's own "reliable" bar (0.8) misses most single
+// sentences.
+const minLangConfidence = 0.3
+
+// language guesses the ISO 639-1 code of a text's language from its first
+// few thousand bytes, or "" when the guess is unreliable.
+func language(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	if words(text) < 5 {
+		return ""
+	}
+	info := whatlanggo.Detect(text)
+	if info.Confidence < minLangConfidence {
+		return ""
+	}
+	return info.Lang.Iso6391()
 }
 
 // result is what a content extractor found: paragraphs and metadata.
