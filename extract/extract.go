@@ -135,7 +135,7 @@ func (e *Extractor) source(in doc.Input, m doc.Source) doc.Source {
 // minLangConfidence is the least confidence of a language guess that dyad
 // reports; whatlanggo's own "reliable" bar (0.8) misses most single
 // sentences.
-const minLangConfidence = 0.3
+const minLangConfidence = 0.5
 
 // language guesses the ISO 639-1 code of a text's language from its first
 // few thousand bytes, or "" when the guess is unreliable.

@@ -525,8 +525,8 @@ func TestPageTitle(t *testing.T) {
 func TestLanguage(t *testing.T) {
 	cases := map[string]string{
 		"The foreign ministers of both countries met in Ankara on Thursday and agreed to restore relations.": "en",
-		"Les ministres des affaires étrangères des deux pays se sont rencontrés jeudi à Ankara.":              "fr",
-		"Die Außenminister beider Länder trafen sich am Donnerstag in Ankara und vereinbarten Gespräche.":     "de",
+		"Les ministres des affaires étrangères des deux pays se sont rencontrés jeudi à Ankara.":             "fr",
+		"Die Außenminister beider Länder trafen sich am Donnerstag in Ankara und vereinbarten Gespräche.":    "de",
 		"xq": "",
 	}
 	for text, want := range cases {
