@@ -81,7 +81,8 @@ func (e *Extractor) Extract(ctx context.Context, in doc.Input) (*doc.Article, er
 		return nil, fmt.Errorf("extract %s: %w", in.Path, err)
 	}
 	if bodyWords(res.paras) < minWords {
-		return nil, fmt.Errorf("extract %s: %w (is it an article page?)", in.Path, ErrNoText)
+		return nil, fmt.Errorf("extract %s: %w: %d words of body text after cleaning, %d needed (is it an article?)",
+			in.Path, ErrNoText, bodyWords(res.paras), minWords)
 	}
 	a := &doc.Article{ID: in.ID, Errors: res.errors}
 	if a.ID == "" {
