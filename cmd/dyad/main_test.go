@@ -188,3 +188,54 @@ func TestExtractCorpusHTML(t *testing.T) {
 		t.Errorf("%d records, want every page", len(recs))
 	}
 }
+
+// TestExamplesSentences checks the sentences of the two articles dyad was
+// first specified on, end to end: none broken, none merged.
+func TestExamplesSentences(t *testing.T) {
+	const dir = "../../../shared/examples/"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no ../shared/examples")
+	}
+	cases := []struct {
+		file  string
+		count int
+		some  []string // sentences that must be found whole
+	}{
+		{"000_10f149fc47b29e7c.txt", 19, []string{
+			"Chinese President Xi Awards Putin Friendship Medal, Pledges Support",
+			`"President Putin is the leader of a great country who is influential around the world," Xi said.`,
+			`"He is my best, most intimate friend."`,
+			`"China and Russia are permanent members of the U.N. Security Council and are both great responsible countries," Xi said.`,
+			"The two oversaw the signing of several agreements, including a joint $1 billion industrial investment fund.",
+			"Moscow has denied any interference, and U.S. President Donald Trump has denied any collusion.",
+		}},
+		{"003_52b15b549b2096eb.txt", 17, []string{
+			"Xi meets Putin in Moscow",
+			"Chinese President Xi Jinping meets with Russian President Vladimir Putin at the Kremlin on his arrival in Moscow, Russia, March 20, 2023.",
+			"When Xi reached the Kremlin, he was greeted by the Kremlin Commandant at the alighting point.",
+			"Putin warmly shook hands and took photos with Xi.",
+			"China always upholds an independent foreign policy.",
+		}},
+	}
+	for _, c := range cases {
+		code, out, errOut := dyad(t, "", "extract", dir+c.file)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.file, code, errOut)
+		}
+		r := records(t, out)[0]
+		text := r["text"].(string)
+		got := map[string]bool{}
+		for _, s := range r["sentences"].([]any) {
+			m := s.(map[string]any)
+			got[text[int(m["start"].(float64)):int(m["end"].(float64))]] = true
+		}
+		if len(got) != c.count {
+			t.Errorf("%s: %d sentences, want %d", c.file, len(got), c.count)
+		}
+		for _, s := range c.some {
+			if !got[s] {
+				t.Errorf("%s: no sentence %q", c.file, s)
+			}
+		}
+	}
+}
