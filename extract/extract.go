@@ -108,27 +108,19 @@ func (e *Extractor) Extract(ctx context.Context, in doc.Input) (*doc.Article, er
 // be derived from both (outlet from URL, wire from byline).
 func (e *Extractor) source(in doc.Input, m doc.Source) doc.Source {
 	s := doc.Source{Path: in.Path}
-	pick := func(vals ...string) string {
-		for _, v := range vals {
-			if v = strings.TrimSpace(v); v != "" {
-				return v
-			}
-		}
-		return ""
-	}
-	s.URL = pick(in.Hint.URL, m.URL)
-	s.Title = pick(in.Hint.Title, m.Title)
-	s.Byline = pick(in.Hint.Byline, m.Byline)
-	s.Published = pick(normalizeDate(in.Hint.Published), m.Published, in.Fetched)
-	s.Language = pick(in.Hint.Language, m.Language)
-	s.Wire = pick(in.Hint.Wire, m.Wire, e.tab.wireInByline(s.Byline))
+	s.URL = firstOf(in.Hint.URL, m.URL)
+	s.Title = firstOf(in.Hint.Title, m.Title)
+	s.Byline = firstOf(in.Hint.Byline, m.Byline)
+	s.Published = firstOf(normalizeDate(in.Hint.Published), m.Published, in.Fetched)
+	s.Language = firstOf(in.Hint.Language, m.Language)
+	s.Wire = firstOf(in.Hint.Wire, m.Wire, e.tab.wireInByline(s.Byline))
 	// A curated name for the URL's host beats the page's own site name,
 	// which is often styled ("POLYGRAPH.info") or a slogan.
 	byHost, known := e.tab.outletForURL(s.URL)
 	if known {
-		s.Outlet = pick(in.Hint.Outlet, byHost)
+		s.Outlet = firstOf(in.Hint.Outlet, byHost)
 	} else {
-		s.Outlet = pick(in.Hint.Outlet, m.Outlet, byHost)
+		s.Outlet = firstOf(in.Hint.Outlet, m.Outlet, byHost)
 	}
 	return s
 }
