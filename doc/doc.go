@@ -109,14 +109,19 @@ type Sentence struct {
 
 // Article is one news article on its way through the pipeline. The extract
 // stage fills ID, Source, Text and Paragraphs; the text stage adds
-// Sentences. Errors collects problems that did not stop processing.
+// Sentences and Tokens; the actor stage adds Mentions. Errors collects
+// problems that did not stop processing.
 type Article struct {
 	ID         string
 	Source     Source
 	Text       string
 	Paragraphs []Paragraph
 	Sentences  []Sentence
-	Errors     []string
+	// Tokens are the words and punctuation of Text, set by the text stage.
+	Tokens []Token
+	// Mentions are the actors named in Text, set by the actor stage.
+	Mentions []Mention
+	Errors   []string
 }
 
 // Slice returns the text of a span, or "" for a span outside the text.

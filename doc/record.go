@@ -9,7 +9,10 @@ type Record struct {
 	Text       string      `json:"text"`
 	Paragraphs []Paragraph `json:"paragraphs"`
 	Sentences  []Sentence  `json:"sentences"`
-	Errors     []string    `json:"errors"`
+	// Mentions are the resolved actor mentions, written only when the
+	// actor stage ran (dyad extract --actors).
+	Mentions []Mention `json:"mentions,omitempty"`
+	Errors   []string  `json:"errors"`
 }
 
 // ErrorRecord is the record of an input that could not be read at all: its
@@ -33,6 +36,7 @@ func (a *Article) Record() Record {
 		Text:       a.Text,
 		Paragraphs: a.Paragraphs,
 		Sentences:  a.Sentences,
+		Mentions:   a.Mentions,
 		Errors:     a.Errors,
 	}
 	if r.Paragraphs == nil {

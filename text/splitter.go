@@ -18,7 +18,8 @@ type Splitter struct{}
 
 // Annotate sets a.Sentences to the sentences of a's paragraphs, numbered
 // from 0 over the article, with spans as byte offsets into a.Text and
-// Sentence.Paragraph the index of the paragraph in a.Paragraphs.
+// Sentence.Paragraph the index of the paragraph in a.Paragraphs, and
+// a.Tokens to the tokens of those sentences (see Tokens).
 //
 // It returns an error, and leaves a.Sentences as it was, when a paragraph
 // span lies outside a.Text, is inverted or starts before the end of the
@@ -60,7 +61,20 @@ func (Splitter) Annotate(ctx context.Context, a *doc.Article) error {
 		}
 	}
 	a.Sentences = sents
+	a.Tokens = tokenize(a.Text, sents, a.Tokens[:0])
 	return nil
+}
+
+// tokenize returns the tokens of the sentences of text, appended to dst.
+func tokenize(text string, sents []doc.Sentence, dst []doc.Token) []doc.Token {
+	var spans []doc.Span
+	for _, st := range sents {
+		spans = Tokens(spans[:0], text, st.Start, st.End)
+		for _, sp := range spans {
+			dst = append(dst, doc.Token{Span: sp, Sentence: st.Index})
+		}
+	}
+	return dst
 }
 
 // Paragraphs returns the paragraphs of s as byte spans of s: the runs of

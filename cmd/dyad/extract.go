@@ -40,7 +40,9 @@ func (f *inputFlags) register(c *cobra.Command) {
 
 func newExtractCmd() *cobra.Command {
 	var f inputFlags
+	var af actorFlags
 	var format string
+	var actorsOnly, mentions bool
 	c := &cobra.Command{
 		Use:   "extract [flags] PATH...",
 		Short: "Extract clean article text, metadata and sentences",
@@ -52,9 +54,14 @@ standard input. Kinds are detected by content and name: HTML, text,
 Markdown, JSONL (one article a line: id, url, title, date, outlet, text,
 html), gzip-compressed versions of each, and WARC archives.
 
+With --mentions the records also carry the actors the article names,
+each resolved to entities (name, country, sector); --actors-only writes
+only those mentions, to inspect how dyad reads who is who.
+
 An input that cannot be read gets an error line on standard error and an
 error record in the output; the others go on, and the exit status is 1.`,
 		Example: `  dyad extract testdata/samples
+  dyad extract --actors-only --format text samples/un-sanctions.html
   dyad extract --format text article.html
   zcat pages.jsonl.gz | dyad extract -`,
 		Args: cobra.MinimumNArgs(1),
@@ -68,10 +75,24 @@ error record in the output; the others go on, and the exit status is 1.`,
 			default:
 				return fmt.Errorf("unknown --format %q: use jsonl or text", format)
 			}
-			return runPipeline(cmd, args, &f, nil, w)
+			var stages []pipeline.Stage
+			if actorsOnly || mentions || len(af.files) > 0 {
+				r, err := af.resolver(cmd)
+				if err != nil {
+					return err
+				}
+				stages = append(stages, r)
+			}
+			if actorsOnly {
+				w = mentionsWriter{text: format == "text"}
+			}
+			return runPipeline(cmd, args, &f, stages, w)
 		},
 	}
 	f.register(c)
+	af.register(c)
+	c.Flags().BoolVar(&actorsOnly, "actors-only", false, "write only the resolved actor mentions of each article")
+	c.Flags().BoolVar(&mentions, "mentions", false, "add the resolved actor mentions to each record")
 	c.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or text")
 	return c
 }

@@ -1,0 +1,606 @@
+package actor
+
+import (
+	"context"
+	"strings"
+
+	"dyad/doc"
+	"dyad/text"
+)
+
+// Resolver is the actor stage: it finds the mentions of actors in an
+// article and resolves each one. A Resolver holds a read-only KB and is
+// safe for concurrent use.
+type Resolver struct {
+	kb *KB
+}
+
+// NewResolver returns the actor stage over kb.
+func NewResolver(kb *KB) *Resolver { return &Resolver{kb: kb} }
+
+// KB returns the resolver's knowledge base.
+func (r *Resolver) KB() *KB { return r.kb }
+
+// Annotate sets a.Mentions to the actors named in a, resolved at the
+// article's publication date (or, when it is unknown, as of now). It fills
+// a.Sentences and a.Tokens first if no earlier stage did.
+func (r *Resolver) Annotate(ctx context.Context, a *doc.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(a.Tokens) == 0 && strings.TrimSpace(a.Text) != "" {
+		if err := (text.Splitter{}).Annotate(ctx, a); err != nil {
+			return err
+		}
+	}
+	date := 0
+	if t, ok := a.Source.PublishedTime(); ok {
+		date = DateOf(t)
+	}
+	a.Mentions = r.mentions(a, date)
+	return nil
+}
+
+// minfo is what the resolver knows of a mention beyond doc.Mention.
+type minfo struct {
+	person  string // the one person the mention names, or ""
+	office  []string
+	title   string
+	plural  bool
+	visitor bool
+	tok     int // the mention's first token
+}
+
+// work is the state of resolving one article.
+type work struct {
+	kb      *KB
+	a       *doc.Article
+	date    int
+	words   []string
+	keys    []string
+	cases   []tokCase
+	sent    []int // sentence of each token
+	byStart map[int]int
+	matches []match
+	out     []doc.Mention
+	info    []minfo
+	// named are the people named in full somewhere in the article.
+	named map[string]bool
+	// local maps a key (surname) to the unknown person the article
+	// introduced with a title ("Governor Vadim Shumkov").
+	local map[string]localPerson
+	// subject is the first person mention of each sentence, or -1.
+	subject map[int]int
+}
+
+type localPerson struct {
+	name, country, sector string
+	mention               int
+}
+
+func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
+	w := &work{kb: r.kb, a: a, date: date, byStart: map[int]int{}, named: map[string]bool{},
+		local: map[string]localPerson{}, subject: map[int]int{}}
+	n := len(a.Tokens)
+	w.words = make([]string, n)
+	w.keys = make([]string, n)
+	w.cases = make([]tokCase, n)
+	w.sent = make([]int, n)
+	for i, t := range a.Tokens {
+		wd := a.Slice(t.Span)
+		w.words[i], w.keys[i], w.cases[i], w.sent[i] = wd, Key(wd), caseOf(wd), t.Sentence
+	}
+	// Match sentence by sentence, so that no match crosses a boundary.
+	for lo := 0; lo < n; {
+		hi := lo
+		for hi < n && w.sent[hi] == w.sent[lo] {
+			hi++
+		}
+		w.matches = r.kb.trie.scan(w.keys, w.cases, lo, hi, w.matches)
+		lo = hi
+	}
+	for k, m := range w.matches {
+		w.byStart[m.from] = k
+		// People named in full (by more than one word) anywhere.
+		if m.to-m.from > 1 {
+			for _, id := range m.entries {
+				if e := &r.kb.entries[id]; e.Kind == KindPerson {
+					w.named[e.Name] = true
+				}
+			}
+		}
+	}
+	for lo := 0; lo < n; {
+		hi := lo
+		for hi < n && w.sent[hi] == w.sent[lo] {
+			hi++
+		}
+		w.subject[w.sent[lo]] = -1
+		for i := lo; i < hi; {
+			if _, ok := w.byStart[i]; ok {
+				i = w.phrase(i, hi)
+				continue
+			}
+			i = w.special(i, hi)
+		}
+		lo = hi
+	}
+	return w.out
+}
+
+func (w *work) matchAt(i int) *match {
+	if k, ok := w.byStart[i]; ok {
+		return &w.matches[k]
+	}
+	return nil
+}
+
+// unit is one match with the kind chosen for it and its entries of that
+// kind that hold at the article's date.
+type unit struct {
+	from, to int
+	kind     Kind
+	ents     []int32
+}
+
+var kindOrder = []Kind{KindPerson, KindOrg, KindState, KindPlace, KindAdjective, KindAgent}
+
+func (w *work) unit(m *match) unit {
+	for _, k := range kindOrder {
+		var all, valid, current []int32
+		for _, id := range m.entries {
+			e := &w.kb.entries[id]
+			if e.Kind != k {
+				continue
+			}
+			all = append(all, id)
+			if w.date != 0 && e.ValidAt(w.date) {
+				valid = append(valid, id)
+			}
+			if e.To == 0 {
+				current = append(current, id)
+			}
+		}
+		if len(all) == 0 {
+			continue
+		}
+		ents := all
+		switch {
+		case len(valid) > 0:
+			ents = valid
+		case w.date == 0 && len(current) > 0:
+			ents = current
+		}
+		return unit{from: m.from, to: m.to, kind: k, ents: ents}
+	}
+	return unit{from: m.from, to: m.to}
+}
+
+func (w *work) entry(u unit) *Entry { return &w.kb.entries[u.ents[0]] }
+
+func isModifier(k Kind) bool {
+	return k == KindState || k == KindAdjective || k == KindPlace || k == KindOrg
+}
+
+func isPossessive(s string) bool { return s == "'s" || s == "’s" || s == "'" || s == "’" }
+
+// phrase reads the noun phrase whose first match starts at token i and
+// adds its mentions; it returns the token after the phrase.
+func (w *work) phrase(i, hi int) int {
+	var units []unit
+	j := i
+	for j < hi {
+		m := w.matchAt(j)
+		if m == nil {
+			break
+		}
+		u := w.unit(m)
+		if u.kind == 0 {
+			break
+		}
+		units = append(units, u)
+		j = u.to
+		if u.kind == KindPerson {
+			break
+		}
+		if j < hi && isPossessive(w.words[j]) && u.kind != KindAgent && w.matchAt(j+1) != nil {
+			j++
+			continue
+		}
+		if j < hi && w.matchAt(j) != nil {
+			continue
+		}
+		// "Chinese and Russian officials": modifiers joined by "and" or
+		// commas, when an agent follows them.
+		if isModifier(u.kind) && j+1 < hi && (w.words[j] == "and" || w.words[j] == ",") && w.coordinated(j+1, hi) {
+			j++
+			continue
+		}
+		break
+	}
+	if len(units) == 0 {
+		return i + 1
+	}
+	// A person ends the phrase: titles and modifiers before it belong to it.
+	if last := units[len(units)-1]; last.kind == KindPerson {
+		return w.addPerson(i, units, hi)
+	}
+	// Split the units into modifiers and the run of agents at the end.
+	a := len(units)
+	for a > 0 && units[a-1].kind == KindAgent {
+		a--
+	}
+	mods, heads := units[:a], units[a:]
+	if len(heads) == 0 {
+		for _, u := range units {
+			w.addSingle(u)
+		}
+		return j
+	}
+	// Modifiers that are not next to the agents stand alone.
+	head := heads[len(heads)-1]
+	he := w.entry(head)
+	end := head.to
+	// "president of the Riigikogu", "trade unions in Denmark".
+	var post *unit
+	if end+1 < hi {
+		k := end + 1
+		if w.keys[end] == "of" || w.keys[end] == "in" {
+			if w.keys[k] == "the" && k+1 < hi {
+				k++
+			}
+			if m := w.matchAt(k); m != nil {
+				if u := w.unit(m); u.kind == KindState || u.kind == KindOrg || u.kind == KindPlace {
+					if w.keys[end] == "of" || !he.Plural || len(mods) == 0 {
+						post = &u
+						end = u.to
+					}
+				}
+			}
+		}
+	}
+	role := w.isRole(he)
+	// A title before a name the knowledge base does not know: "Governor
+	// Vadim Shumkov".
+	if role && !he.Plural && post == nil {
+		if k := w.nameAfter(end, hi); k > end {
+			return w.addLocal(i, mods, heads, end, k)
+		}
+	}
+	if role && !he.Plural && !coordinatedMods(mods, w) {
+		return w.addRole(i, mods, heads, post, end)
+	}
+	w.addGroup(i, mods, heads, post, end)
+	return end
+}
+
+// coordinated reports whether the tokens from k on are more modifiers
+// (joined by "and" or commas) ending in an agent.
+func (w *work) coordinated(k, hi int) bool {
+	for k < hi {
+		m := w.matchAt(k)
+		if m == nil {
+			return false
+		}
+		u := w.unit(m)
+		switch {
+		case u.kind == KindAgent:
+			return true
+		case !isModifier(u.kind):
+			return false
+		}
+		k = u.to
+		if k < hi && (w.words[k] == "and" || w.words[k] == ",") {
+			k++
+		}
+	}
+	return false
+}
+
+func coordinatedMods(mods []unit, w *work) bool {
+	n := 0
+	for _, u := range mods {
+		if u.kind == KindState || u.kind == KindAdjective {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// isRole reports whether an agent noun names an office that one person
+// holds: "president", "foreign minister", "crown prince", "counterpart".
+func (w *work) isRole(e *Entry) bool {
+	return len(e.Office) > 0 || w.kb.isTitle(e.Name) || e.Name == "counterpart" || e.Name == "leader"
+}
+
+// nameAfter returns the end of a run of one to four capitalised words at
+// k that the knowledge base does not know (a name), or k.
+func (w *work) nameAfter(k, hi int) int {
+	j := k
+	for j < hi && j-k < 6 {
+		wd := w.words[j]
+		switch {
+		case w.matchAt(j) != nil:
+			return k
+		case w.cases[j]&caseFirstUpper != 0 && w.cases[j]&caseAllUpper == 0 && !stopNames[w.keys[j]]:
+			j++
+		case wd == "-" && j > k && j+1 < hi && w.cases[j+1]&caseFirstUpper != 0:
+			j++
+		case (nameParticles[w.keys[j]]) && j > k && j+1 < hi && w.cases[j+1]&caseFirstUpper != 0:
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+var nameParticles = map[string]bool{"bin": true, "al": true, "el": true, "de": true, "da": true,
+	"van": true, "von": true, "der": true, "ibn": true, "abu": true}
+
+// stopNames are capitalised words that do not start a name.
+var stopNames = map[string]bool{"the": true, "on": true, "in": true, "at": true, "said": true,
+	"says": true, "and": true, "but": true, "who": true, "of": true, "for": true, "with": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "i": true, "he": true, "she": true,
+	"it": true, "they": true, "we": true, "this": true, "that": true, "his": true, "her": true}
+
+// modCountry returns the country that modifiers give, the first one's.
+func (w *work) modCountry(mods []unit) string {
+	for _, u := range mods {
+		if c := w.entry(u).Country; c != "" && u.kind != KindAgent {
+			return c
+		}
+	}
+	return ""
+}
+
+// span returns the byte span of tokens [from, to).
+func (w *work) span(from, to int) doc.Span {
+	return doc.Span{Start: w.a.Tokens[from].Start, End: w.a.Tokens[to-1].End}
+}
+
+// add appends a mention over tokens [from, to).
+func (w *work) add(from, to int, kind doc.MentionKind, via string, info minfo, ents ...doc.Entity) int {
+	sp := w.span(from, to)
+	txt := w.a.Slice(sp)
+	for k := range ents {
+		if ents[k].Text == "" {
+			ents[k].Text = txt
+		}
+		if ents[k].Start == 0 && ents[k].End == 0 {
+			ents[k].Start, ents[k].End = sp.Start, sp.End
+		}
+	}
+	info.tok = from
+	idx := len(w.out)
+	w.out = append(w.out, doc.Mention{Span: sp, Text: txt, Kind: kind, Sentence: w.sent[from],
+		Entities: ents, Ref: -1, Via: via})
+	w.info = append(w.info, info)
+	if info.person != "" && w.subject[w.sent[from]] < 0 {
+		w.subject[w.sent[from]] = idx
+	}
+	return idx
+}
+
+// visitingBefore reports whether the word before token i is "visiting".
+func (w *work) visitingBefore(i int) bool {
+	return i > 0 && w.sent[i-1] == w.sent[i] && w.keys[i-1] == "visiting"
+}
+
+// addPerson adds the mention of a known person at the end of units.
+func (w *work) addPerson(i int, units []unit, hi int) int {
+	pu := units[len(units)-1]
+	name := w.choosePerson(pu)
+	if name == "" {
+		return pu.to
+	}
+	country, sector, e := w.kb.personSector(name, w.date)
+	if country == "" {
+		country = w.modCountry(units[:len(units)-1])
+	}
+	info := minfo{person: name, visitor: w.visitingBefore(i)}
+	if e != nil {
+		info.office, info.title = e.Office, e.Title
+	}
+	via := "name"
+	if pu.to-pu.from == 1 && len(units) == 1 {
+		via = "alias"
+	}
+	w.add(i, pu.to, doc.MentionPerson, via, info, doc.Entity{Name: name, Country: country, Sector: sector})
+	return pu.to
+}
+
+// choosePerson picks the person a name match stands for: one named in
+// full in the article, else one in office at the date, else the only one.
+func (w *work) choosePerson(u unit) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, id := range u.ents {
+		n := w.kb.entries[id].Name
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, n := range names {
+		if w.named[n] {
+			return n
+		}
+	}
+	single := u.to-u.from == 1
+	if len(names) == 1 {
+		if single && commonWords[w.keys[u.from]] && !w.titled(u.from) {
+			return ""
+		}
+		return names[0]
+	}
+	var inOffice []string
+	for _, n := range names {
+		if _, _, ok := w.kb.tenure(n, w.date); ok {
+			inOffice = append(inOffice, n)
+		}
+	}
+	if len(inOffice) == 1 {
+		return inOffice[0]
+	}
+	if !single {
+		return names[0]
+	}
+	return ""
+}
+
+// titled reports whether the word before token i is a title or honorific.
+func (w *work) titled(i int) bool {
+	if i == 0 || w.sent[i-1] != w.sent[i] {
+		return false
+	}
+	k := i - 1
+	if w.words[k] == "." && k > 0 {
+		k--
+	}
+	if honorifics[w.keys[k]] {
+		return true
+	}
+	for _, m := range w.matches {
+		if m.to == k+1 {
+			u := w.unit(&m)
+			return u.kind == KindAgent && w.isRole(w.entry(u))
+		}
+	}
+	return false
+}
+
+// commonWords are surnames that are also common words or names: alone,
+// they name a person only when the article names the person in full or
+// gives a title ("Prime Minister May").
+var commonWords = map[string]bool{"may": true, "brown": true, "rice": true, "young": true,
+	"king": true, "hope": true, "long": true, "little": true, "rich": true, "sharif": false,
+	"li": true, "kim": true, "lee": true, "wang": true, "zhang": true, "park": true,
+	"singh": true, "khan": true, "ali": true, "ahmed": true, "said": true, "major": true,
+	"bush": false, "chance": true, "bill": true, "will": true, "mark": true, "grant": true,
+	"rose": true, "love": true, "strong": true, "best": true, "case": true, "power": true}
+
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "miss": true,
+	"madam": true, "sir": true, "dame": true, "lord": true, "lady": true, "sheikh": true}
+
+// addSingle adds a state, place or organisation named on its own.
+func (w *work) addSingle(u unit) {
+	e := w.entry(u)
+	switch u.kind {
+	case KindState, KindAdjective:
+		w.add(u.from, u.to, doc.MentionState, "name", minfo{plural: u.kind == KindAdjective},
+			doc.Entity{Country: e.Country})
+	case KindOrg:
+		w.add(u.from, u.to, doc.MentionOrg, "name", minfo{},
+			doc.Entity{Name: e.Name, Country: e.Country, Sector: e.Sector})
+	case KindPlace:
+		sector, via := e.Sector, "seat"
+		if w.locative(u.from) {
+			sector, via = "", "location"
+			if e.Sector == "PRE" {
+				sector = "PRE"
+			}
+		} else if sector == "" {
+			via = "place"
+		}
+		name := ""
+		if sector != "GOV" && sector != "MIL" && sector != "LEG" {
+			name = e.Name
+		}
+		w.add(u.from, u.to, doc.MentionPlace, via, minfo{}, doc.Entity{Name: name, Country: e.Country, Sector: sector})
+	case KindAgent:
+		w.add(u.from, u.to, doc.MentionGroup, "agent", minfo{plural: e.Plural}, doc.Entity{Sector: e.Sector})
+	}
+}
+
+var locatives = map[string]bool{"in": true, "at": true, "to": true, "from": true, "near": true,
+	"into": true, "outside": true, "inside": true, "across": true, "around": true, "via": true,
+	"toward": true, "towards": true, "through": true, "throughout": true, "within": true,
+	"visit": true, "visited": true, "visiting": true, "visits": true, "reached": true,
+	"arrived": true, "left": true, "leave": true, "leaving": true, "reach": true, "of": false}
+
+// locative reports whether the place at token i is where something
+// happens ("in Moscow") rather than the government ("Moscow denied").
+func (w *work) locative(i int) bool {
+	k := i - 1
+	if k >= 0 && w.keys[k] == "the" {
+		k--
+	}
+	return k >= 0 && w.sent[k] == w.sent[i] && locatives[w.keys[k]]
+}
+
+// agentSector returns the sector that a run of agent nouns gives: the
+// last noun's, unless it is a generic one ("leader", "official") after a
+// more telling one ("Muslim leaders", "army officials").
+func (w *work) agentSector(heads []unit) string {
+	last := w.entry(heads[len(heads)-1])
+	if len(heads) > 1 && genericHeads[last.Name] {
+		if s := w.entry(heads[len(heads)-2]).Sector; s != "" {
+			return s
+		}
+	}
+	return last.Sector
+}
+
+var genericHeads = map[string]bool{"leader": true, "official": true, "member": true,
+	"representative": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"head": true, "chief": true, "figure": true, "community leader": true, "group": true}
+
+// addGroup adds the mentions of agent nouns with their modifiers: one
+// entity per coordinated country ("Chinese and Russian officials").
+func (w *work) addGroup(i int, mods, heads []unit, post *unit, end int) {
+	he := w.entry(heads[len(heads)-1])
+	sector := w.agentSector(heads)
+	from := heads[0].from
+	if len(mods) > 0 {
+		from = mods[0].from
+	}
+	if k := from - 1; k >= 0 && w.sent[k] == w.sent[from] && w.keys[k] == "the" {
+		from = k
+	}
+	var ents []doc.Entity
+	headText := w.a.Slice(w.span(heads[0].from, heads[len(heads)-1].to))
+	for _, u := range mods {
+		e := w.entry(u)
+		if u.kind == KindAgent || e.Country == "" {
+			continue
+		}
+		ent := doc.Entity{Country: e.Country, Sector: sector}
+		if u.kind == KindOrg && e.Sector == "IGO" && sector == "" {
+			ent.Sector = "IGO"
+		}
+		if len(mods) > 1 && coordinatedMods(mods, w) {
+			ent.Text = w.a.Slice(w.span(u.from, u.to)) + " " + headText
+			sp := w.span(u.from, u.to)
+			ent.Start, ent.End = sp.Start, w.span(heads[0].from, heads[len(heads)-1].to).End
+		}
+		ents = append(ents, ent)
+		if !coordinatedMods(mods, w) {
+			break
+		}
+	}
+	if len(ents) == 0 {
+		c := ""
+		if post != nil {
+			c = w.entry(*post).Country
+		}
+		ents = []doc.Entity{{Country: c, Sector: sector}}
+	}
+	w.add(from, end, doc.MentionGroup, "agent", minfo{plural: he.Plural || len(ents) > 1}, ents...)
+}
+
+// addLocal adds a person the knowledge base does not know, named after a
+// title: country from the modifiers, sector from the title.
+func (w *work) addLocal(i int, mods, heads []unit, nameFrom, nameTo int) int {
+	name := w.a.Slice(w.span(nameFrom, nameTo))
+	country := w.modCountry(mods)
+	sector := w.agentSector(heads)
+	he := w.entry(heads[len(heads)-1])
+	idx := w.add(i, nameTo, doc.MentionPerson, "title", minfo{person: name, office: he.Office, title: he.Name,
+		visitor: w.visitingBefore(i)}, doc.Entity{Name: name, Country: country, Sector: sector})
+	w.local[w.keys[nameTo-1]] = localPerson{name: name, country: country, sector: sector, mention: idx}
+	return nameTo
+}
