@@ -70,7 +70,7 @@ type petrarchParser struct {
 	name     string
 	out      []Entry
 	warnings []string
-	subst map[string][]string
+	subst    map[string][]string
 	// the actor record being read
 	phrases []string
 	codes   []restriction
