@@ -68,15 +68,17 @@ func (kb *KB) tenure(name string, date int) (e *Entry, former, ok bool) {
 }
 
 // personSector returns the country and sector of a person on date: the
-// tenure's, ELI for a former office holder, and the first tenure's before
-// any.
+// tenure's, ELI for a former office holder, and no sector before any
+// tenure.
 func (kb *KB) personSector(name string, date int) (country, sector string, e *Entry) {
-	e, former, _ := kb.tenure(name, date)
-	if e == nil {
+	e, former, ok := kb.tenure(name, date)
+	switch {
+	case e == nil:
 		return "", "", nil
-	}
-	if former {
+	case former:
 		return e.Country, "ELI", e
+	case !ok:
+		return e.Country, "", e
 	}
 	return e.Country, e.Sector, e
 }

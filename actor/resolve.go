@@ -195,7 +195,7 @@ func (w *work) phrase(i, hi int) int {
 			break
 		}
 		u := w.unit(m)
-		if u.kind == 0 {
+		if u.kind == 0 || u.kind == KindAgent && w.notAgent(u, hi) {
 			break
 		}
 		units = append(units, u)
@@ -273,6 +273,50 @@ func (w *work) phrase(i, hi int) int {
 	w.addGroup(i, mods, heads, post, end)
 	return end
 }
+
+// notAgent reports whether an agent noun's match is not an actor here:
+// an adjective before a noun ("the general view"), or a word inside a
+// proper name ("the Great Hall of the People").
+func (w *work) notAgent(u unit, hi int) bool {
+	e := w.entry(u)
+	if adjectiveAgents[e.Name] && u.to < hi && w.cases[u.to] == 0 && !functionWords[w.keys[u.to]] && w.matchAt(u.to) == nil {
+		if r := w.keys[u.to]; r != "" && r[0] >= 'a' && r[0] <= 'z' {
+			return true
+		}
+	}
+	k := u.from - 1
+	if k >= 0 && w.keys[k] == "the" {
+		k--
+	}
+	if w.cases[u.from]&caseFirstUpper != 0 && k >= 1 && w.keys[k] == "of" && w.sent[k-1] == w.sent[u.from] &&
+		w.cases[k-1]&caseFirstUpper != 0 && !w.inMatch(k-1) {
+		return true
+	}
+	return false
+}
+
+// inMatch reports whether token i lies inside a knowledge-base match.
+func (w *work) inMatch(i int) bool {
+	for j := i; j >= 0 && i-j < 8; j-- {
+		if m := w.matchAt(j); m != nil {
+			return m.to > i
+		}
+	}
+	return false
+}
+
+// adjectiveAgents are agent nouns that are also adjectives: before
+// another word they are not the head of the phrase.
+var adjectiveAgents = map[string]bool{"general": true, "premier": true, "union": true, "press": true,
+	"major": true, "private": true, "chief": true, "royal": true, "federal": true, "national": true,
+	"central": true, "local": true, "civil": true, "military": true, "business": true, "police": false}
+
+// functionWords are words after which an agent noun is still the head.
+var functionWords = map[string]bool{"said": true, "says": true, "say": true, "has": true, "have": true,
+	"had": true, "was": true, "is": true, "were": true, "are": true, "will": true, "would": true,
+	"and": true, "or": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true,
+	"who": true, "which": true, "that": true, "from": true, "with": true, "by": true, "also": true,
+	"could": true, "can": true, "should": true, "may": true, "might": true, "must": true, "did": true}
 
 // coordinated reports whether the tokens from k on are more modifiers
 // (joined by "and" or commas) ending in an agent.
