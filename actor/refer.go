@@ -389,10 +389,27 @@ func (w *work) pair(i, hi int) (int, bool) {
 	if len(ents) < 2 {
 		return i, false
 	}
-	ents[0], ents[1] = ents[1], ents[0]
+	// The pair in the order the article first named them.
+	if w.firstMention(ents[1]) < w.firstMention(ents[0]) {
+		ents[0], ents[1] = ents[1], ents[0]
+		refs[0], refs[1] = refs[1], refs[0]
+	}
 	idx := w.add(i, end, doc.MentionGroup, "pair", minfo{plural: true}, ents...)
 	w.out[idx].Ref = refs[1]
 	return end, true
+}
+
+// firstMention returns the index of the first mention of the entity's
+// person (by name) or state (by country).
+func (w *work) firstMention(e doc.Entity) int {
+	for k, m := range w.out {
+		for _, x := range m.Entities {
+			if e.Name != "" && x.Name == e.Name || e.Name == "" && x.Name == "" && x.Country == e.Country {
+				return k
+			}
+		}
+	}
+	return len(w.out)
 }
 
 func (w *work) personsBefore(i int) map[string]bool {
