@@ -232,6 +232,10 @@ func (w *work) special(i, hi int) int {
 	key := w.keys[i]
 	switch key {
 	case "he", "she", "his", "her", "him":
+		// "He Zhihua" is a name.
+		if end := w.nameAfter(i+1, hi); end > i+1 && w.cases[i]&caseFirstUpper != 0 && !w.titleCase(i) {
+			return w.addLocalName(i, nil, nil, i, end)
+		}
 		if k := w.antecedent(i, key == "him" || key == "her" && w.objectHer(i, hi)); k >= 0 {
 			idx := w.add(i, i+1, doc.MentionPronoun, "pronoun", w.info[k], w.ofPerson(k)...)
 			w.out[idx].Ref = k

@@ -267,6 +267,10 @@ func (w *work) phrase(i, hi int) int {
 			return w.addLocal(i, mods, heads, end, k)
 		}
 	}
+	// "president of the Riigikogu" heads that organisation, not the state.
+	if post != nil && post.kind == KindOrg {
+		role = false
+	}
 	if role && !he.Plural && !coordinatedMods(mods, w) {
 		return w.addRole(i, mods, heads, post, end)
 	}
@@ -437,6 +441,13 @@ func (w *work) visitingBefore(i int) bool {
 // addPerson adds the mention of a known person at the end of units.
 func (w *work) addPerson(i int, units []unit, hi int) int {
 	pu := units[len(units)-1]
+	// A known name followed by more capitalised words is part of a
+	// longer, unknown name: "Juan Carlos Jobet" is not King Juan Carlos.
+	if end := w.nameAfter(pu.to, hi); end > pu.to && !w.titleCase(pu.from) {
+		heads := agentUnits(units[:len(units)-1])
+		mods := units[:len(units)-1-len(heads)]
+		return w.addLocalName(i, mods, heads, pu.from, end)
+	}
 	name := w.choosePerson(pu)
 	if name == "" {
 		return pu.to
@@ -629,7 +640,11 @@ func (w *work) addGroup(i int, mods, heads []unit, post *unit, end int) {
 	if len(ents) == 0 {
 		c := ""
 		if post != nil {
-			c = w.entry(*post).Country
+			pe := w.entry(*post)
+			c = pe.Country
+			if post.kind == KindOrg && pe.Sector != "" {
+				sector = pe.Sector
+			}
 		}
 		ents = []doc.Entity{{Country: c, Sector: sector}}
 	}
@@ -639,12 +654,58 @@ func (w *work) addGroup(i int, mods, heads []unit, post *unit, end int) {
 // addLocal adds a person the knowledge base does not know, named after a
 // title: country from the modifiers, sector from the title.
 func (w *work) addLocal(i int, mods, heads []unit, nameFrom, nameTo int) int {
+	return w.addLocalName(i, mods, heads, nameFrom, nameTo)
+}
+
+// addLocalName adds the unknown person named by tokens [nameFrom,
+// nameTo), with the titles heads and modifiers mods before it; the first
+// title gives the sector ("Deputy Minister of Defense Colonel-General
+// Andrei Kartapolov" is GOV).
+func (w *work) addLocalName(i int, mods, heads []unit, nameFrom, nameTo int) int {
 	name := w.a.Slice(w.span(nameFrom, nameTo))
 	country := w.modCountry(mods)
-	sector := w.agentSector(heads)
-	he := w.entry(heads[len(heads)-1])
-	idx := w.add(i, nameTo, doc.MentionPerson, "title", minfo{person: name, office: he.Office, title: he.Name,
-		visitor: w.visitingBefore(i)}, doc.Entity{Name: name, Country: country, Sector: sector})
+	info := minfo{person: name, visitor: w.visitingBefore(i)}
+	sector := ""
+	if len(heads) > 0 {
+		first := w.entry(heads[0])
+		sector = first.Sector
+		info.office, info.title = first.Office, first.Name
+	}
+	idx := w.add(i, nameTo, doc.MentionPerson, "title", info, doc.Entity{Name: name, Country: country, Sector: sector})
 	w.local[w.keys[nameTo-1]] = localPerson{name: name, country: country, sector: sector, mention: idx}
 	return nameTo
+}
+
+// agentUnits returns the run of agent units at the end of units.
+func agentUnits(units []unit) []unit {
+	a := len(units)
+	for a > 0 && units[a-1].kind == KindAgent {
+		a--
+	}
+	return units[a:]
+}
+
+// titleCase reports whether the sentence of token i is written in title
+// case, as headlines are: then capitals do not mark names.
+func (w *work) titleCase(i int) bool {
+	s := w.sent[i]
+	lower, upper := 0, 0
+	for k := i; k >= 0 && w.sent[k] == s; k-- {
+		lower, upper = countCase(w, k, lower, upper)
+	}
+	for k := i + 1; k < len(w.sent) && w.sent[k] == s; k++ {
+		lower, upper = countCase(w, k, lower, upper)
+	}
+	return upper >= 3 && lower == 0
+}
+
+func countCase(w *work, k, lower, upper int) (int, int) {
+	key := w.keys[k]
+	if len(key) < 4 || key[0] < 'a' || key[0] > 'z' {
+		return lower, upper
+	}
+	if w.cases[k]&caseFirstUpper != 0 {
+		return lower, upper + 1
+	}
+	return lower + 1, upper
 }
