@@ -62,7 +62,8 @@ func (kb *KB) tenure(name string, date int) (e *Entry, former, ok bool) {
 		}
 	}
 	if latest != nil {
-		return latest, true, false
+		// On the unknown date, a person is what they last were.
+		return latest, date != 0, date == 0
 	}
 	return earliest, false, false
 }
