@@ -64,6 +64,9 @@ func run(ctx context.Context, paths []string, rounds int) error {
 	}
 	res := actor.NewResolver(kb)
 	fmt.Printf("knowledge base: %d entries, built in %v\n", len(kb.Entries()), time.Since(start).Round(time.Millisecond))
+	// Resolution on one core, garbage collection included.
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
 	best := time.Duration(0)
 	mentions := 0
 	for round := 0; round < rounds; round++ {
