@@ -456,6 +456,11 @@ func (w *work) addPerson(i int, units []unit, hi int) int {
 	if country == "" {
 		country = w.modCountry(units[:len(units)-1])
 	}
+	// Before the tenures the knowledge base knows, a title says the
+	// sector: "Vice President George Bush" in 1987.
+	if heads := agentUnits(units[:len(units)-1]); sector == "" && len(heads) > 0 {
+		sector = w.entry(heads[0]).Sector
+	}
 	info := minfo{person: name, visitor: w.visitingBefore(i)}
 	if e != nil {
 		info.office, info.title = e.Office, e.Title
@@ -487,7 +492,7 @@ func (w *work) choosePerson(u unit) string {
 	}
 	single := u.to-u.from == 1
 	if len(names) == 1 {
-		if single && commonWords[w.keys[u.from]] && !w.titled(u.from) {
+		if single && !w.titled(u.from) && (commonWords[w.keys[u.from]] || !w.recent(names[0])) {
 			return ""
 		}
 		return names[0]
@@ -505,6 +510,28 @@ func (w *work) choosePerson(u unit) string {
 		return names[0]
 	}
 	return ""
+}
+
+// recentYears is how long after leaving office a surname alone still
+// names a person.
+const recentYears = 8
+
+// recent reports whether the person was in office at the article's date
+// or left office at most recentYears before it (always true on the
+// unknown date): a surname alone ("Alencar") names an office holder only
+// then.
+func (w *work) recent(name string) bool {
+	if w.date == 0 {
+		return true
+	}
+	e, former, ok := w.kb.tenure(name, w.date)
+	switch {
+	case ok:
+		return true
+	case former && e != nil:
+		return e.To == 0 || w.date-e.To <= recentYears*10000
+	}
+	return false
 }
 
 // titled reports whether the word before token i is a title or honorific.
@@ -553,7 +580,7 @@ func (w *work) addSingle(u unit) {
 			doc.Entity{Name: e.Name, Country: e.Country, Sector: e.Sector})
 	case KindPlace:
 		sector, via := e.Sector, "seat"
-		if w.locative(u.from) {
+		if w.locative(u.from) || w.dateline(u) {
 			sector, via = "", "location"
 			if e.Sector == "PRE" {
 				sector = "PRE"
@@ -576,6 +603,24 @@ var locatives = map[string]bool{"in": true, "at": true, "to": true, "from": true
 	"toward": true, "towards": true, "through": true, "throughout": true, "within": true,
 	"visit": true, "visited": true, "visiting": true, "visits": true, "reached": true,
 	"arrived": true, "left": true, "leave": true, "leaving": true, "reach": true, "of": false}
+
+// dateline reports whether a place opens its sentence in capitals
+// before a comma, dash or bracket: "WASHINGTON, March 11 -".
+func (w *work) dateline(u unit) bool {
+	if u.from > 0 && w.sent[u.from-1] == w.sent[u.from] || u.to >= len(w.words) {
+		return false
+	}
+	for k := u.from; k < u.to; k++ {
+		if w.cases[k]&caseAllUpper == 0 && w.keys[k] != "-" {
+			return false
+		}
+	}
+	switch w.words[u.to] {
+	case ",", "-", "(", "—", "–":
+		return true
+	}
+	return false
+}
 
 // locative reports whether the place at token i is where something
 // happens ("in Moscow") rather than the government ("Moscow denied").

@@ -44,7 +44,9 @@ func TestResolvePhrase(t *testing.T) {
 		{"Russian President Vladimir Putin", 20180101, "Vladimir Putin|RUS|GOV"},
 		{"PUTIN", 20180101, "Vladimir Putin|RUS|GOV"},
 		{"putin", 20180101, "||"}, // a name must be capitalised
-		{"Putin", 19950101, "Vladimir Putin|RUS|"},
+		{"Putin", 19950101, "||"}, // a surname alone, before any office: not him
+		{"Vladimir Putin", 19950101, "Vladimir Putin|RUS|"},
+		{"Trump", 20220401, "Donald Trump|USA|ELI"},
 		{"Putin", 20100101, "Vladimir Putin|RUS|GOV"},
 		{"Donald Trump", 20220401, "Donald Trump|USA|ELI"},
 		{"the Russian president", 19980101, "Boris Yeltsin|RUS|GOV"},
