@@ -255,34 +255,50 @@ type match struct {
 // limit, when > 0, ends the scan at that token index (a sentence end).
 func (t *trie) scan(keys []string, cases []tokCase, lo, hi int, dst []match) []match {
 	for i := lo; i < hi; {
-		best, bestEnd := []int32(nil), 0
-		node := int32(0)
-		for j := i; j < hi; j++ {
-			next, ok := t.edges[edge{node, keys[j]}]
-			if !ok {
-				break
-			}
-			node = next
-			if ps := t.pats[node]; len(ps) > 0 {
-				var got []int32
-				for _, p := range ps {
-					if capsOK(p.caps, cases[i:j+1]) {
-						got = append(got, p.entry)
-					}
-				}
-				if len(got) > 0 {
-					best, bestEnd = got, j+1
-				}
-			}
-		}
+		best, bestEnd := t.longest(keys, cases, i, hi)
 		if best == nil {
 			i++
 			continue
+		}
+		// "the Kremlin Guard": a pattern that starts with "the" gives way
+		// to a longer one after it.
+		if keys[i] == "the" && i+1 < hi {
+			if next, end := t.longest(keys, cases, i+1, hi); next != nil && end > bestEnd {
+				i++
+				continue
+			}
 		}
 		dst = append(dst, match{from: i, to: bestEnd, entries: best})
 		i = bestEnd
 	}
 	return dst
+}
+
+// longest returns the entries of the longest match at token i whose case
+// fits, and its end; nil if none.
+func (t *trie) longest(keys []string, cases []tokCase, i, hi int) ([]int32, int) {
+	var best []int32
+	bestEnd := 0
+	node := int32(0)
+	for j := i; j < hi; j++ {
+		next, ok := t.edges[edge{node, keys[j]}]
+		if !ok {
+			break
+		}
+		node = next
+		if ps := t.pats[node]; len(ps) > 0 {
+			var got []int32
+			for _, p := range ps {
+				if capsOK(p.caps, cases[i:j+1]) {
+					got = append(got, p.entry)
+				}
+			}
+			if len(got) > 0 {
+				best, bestEnd = got, j+1
+			}
+		}
+	}
+	return best, bestEnd
 }
 
 func capsOK(req []capReq, cases []tokCase) bool {

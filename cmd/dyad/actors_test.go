@@ -153,3 +153,76 @@ func (a ngecAssertion) query() (q struct{ date, hint string }, err error) {
 	q.date, err = ngecDate(d)
 	return q, err
 }
+
+func TestActorsResolveCommand(t *testing.T) {
+	code, out, errOut := dyad(t, "", "actors", "resolve", "--date", "1998-05-01", "the Russian president")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r resolved
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r != (resolved{Text: "the Russian president", Name: "Boris Yeltsin", Country: "RUS", Sector: "GOV"}) {
+		t.Errorf("got %+v", r)
+	}
+	// "-" reads one phrase a line and writes JSON lines.
+	code, out, errOut = dyad(t, "Chinese troops\n\nthe Kremlin\n", "actors", "resolve", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"country":"CHN","sector":"MIL"`) ||
+		!strings.Contains(lines[1], `"country":"RUS","sector":"GOV"`) {
+		t.Errorf("stdin resolve = %q", lines)
+	}
+	// A user table adds people and organisations.
+	code, out, errOut = dyad(t, "", "actors", "resolve", "--actors", "testdata/user-actors.csv",
+		"--date", "2031-01-01", "Russia's foreign minister", "the Kremlin Guard")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `"name":"Ivan Petrovsky","country":"RUS","sector":"GOV"`) ||
+		!strings.Contains(out, `"country":"RUS","sector":"MIL"`) {
+		t.Errorf("user dictionary not used:\n%s", out)
+	}
+	for _, bad := range [][]string{
+		{"actors", "resolve", "--date", "May 1998", "x"},
+		{"actors", "resolve", "--actors", "testdata/missing.csv", "x"},
+		{"actors", "list", "--format", "xml"},
+	} {
+		if code, _, errOut := dyad(t, "", bad...); code != 2 || errOut == "" {
+			t.Errorf("dyad %v: exit %d, stderr %q; want 2 and a message", bad, code, errOut)
+		}
+	}
+}
+
+func TestActorsListCommand(t *testing.T) {
+	code, out, errOut := dyad(t, "", "actors", "list", "--country", "Russia", "--kind", "person")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "type\tname\t") || len(lines) < 20 {
+		t.Fatalf("list = %d lines, starting %q", len(lines), lines[0])
+	}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		if f[0] != "person" || f[3] != "RUS" {
+			t.Errorf("not a Russian person: %q", l)
+		}
+	}
+	if !strings.Contains(out, "Vladimir Putin\t") {
+		t.Errorf("no Putin in the Russian people")
+	}
+}
+
+func TestExtractActorsOnlyText(t *testing.T) {
+	code, out, errOut := dyad(t, "", "extract", "--actors-only", "--format", "text", "../../samples/india-pakistan-talks.md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "== ") || !strings.Contains(out, "IND") || !strings.Contains(out, "PAK") {
+		t.Errorf("unexpected text:\n%s", out)
+	}
+}
