@@ -178,6 +178,8 @@ func (w *work) unit(m *match) unit {
 
 func (w *work) entry(u unit) *Entry { return &w.kb.entries[u.ents[0]] }
 
+func isIGO(c string) bool { return c == "IGO" || c == "UNO" || c == "EUR" }
+
 func isModifier(k Kind) bool {
 	return k == KindState || k == KindAdjective || k == KindPlace || k == KindOrg
 }
@@ -231,6 +233,20 @@ func (w *work) phrase(i, hi int) int {
 		a--
 	}
 	mods, heads := units[:a], units[a:]
+	// "Chile's Defense Department": another state's institution of the
+	// kind the organisation is.
+	if len(heads) == 0 && len(units) > 1 && units[len(units)-1].kind == KindOrg {
+		org := w.entry(units[len(units)-1])
+		if c := w.modCountry(units[:len(units)-1]); c != "" && org.Country != "" && c != org.Country && !isIGO(org.Country) {
+			for _, u := range units[:len(units)-1] {
+				if u.kind != KindState && u.kind != KindAdjective {
+					w.addSingle(u)
+				}
+			}
+			w.add(i, j, doc.MentionGroup, "agent", minfo{}, doc.Entity{Country: c, Sector: org.Sector})
+			return j
+		}
+	}
 	if len(heads) == 0 {
 		for _, u := range units {
 			w.addSingle(u)
@@ -576,7 +592,11 @@ func (w *work) addSingle(u unit) {
 		w.add(u.from, u.to, doc.MentionState, "name", minfo{plural: u.kind == KindAdjective},
 			doc.Entity{Country: e.Country})
 	case KindOrg:
-		w.add(u.from, u.to, doc.MentionOrg, "name", minfo{},
+		from := u.from
+		if k := from - 1; k >= 0 && w.sent[k] == w.sent[from] && w.keys[k] == "the" {
+			from = k // "the Shanghai Cooperation Organisation"
+		}
+		w.add(from, u.to, doc.MentionOrg, "name", minfo{},
 			doc.Entity{Name: e.Name, Country: e.Country, Sector: e.Sector})
 	case KindPlace:
 		sector, via := e.Sector, "seat"
@@ -734,6 +754,11 @@ func agentUnits(units []unit) []unit {
 // case, as headlines are: then capitals do not mark names.
 func (w *work) titleCase(i int) bool {
 	s := w.sent[i]
+	if s < len(w.a.Sentences) {
+		if p := w.a.Sentences[s].Paragraph; p < len(w.a.Paragraphs) && w.a.Paragraphs[p].Role == doc.RoleTitle {
+			return true
+		}
+	}
 	lower, upper := 0, 0
 	for k := i; k >= 0 && w.sent[k] == s; k-- {
 		lower, upper = countCase(w, k, lower, upper)
@@ -741,7 +766,7 @@ func (w *work) titleCase(i int) bool {
 	for k := i + 1; k < len(w.sent) && w.sent[k] == s; k++ {
 		lower, upper = countCase(w, k, lower, upper)
 	}
-	return upper >= 3 && lower == 0
+	return upper >= 5 && lower == 0
 }
 
 func countCase(w *work, k, lower, upper int) (int, int) {
