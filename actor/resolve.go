@@ -71,6 +71,9 @@ type work struct {
 	local map[string]localPerson
 	// subject is the first person mention of each sentence, or -1.
 	subject map[int]int
+	// countries counts the states the article names (by name, adjective
+	// or place), to choose between organisations that share an acronym.
+	countries map[string]int
 }
 
 type localPerson struct {
@@ -99,8 +102,12 @@ func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
 		w.matches = r.kb.trie.scan(w.keys, w.cases, lo, hi, w.matches)
 		lo = hi
 	}
+	w.countries = map[string]int{}
 	for k, m := range w.matches {
 		w.byStart[m.from] = k
+		if e := &r.kb.entries[m.entries[0]]; e.Kind == KindState || e.Kind == KindAdjective || e.Kind == KindPlace {
+			w.countries[e.Country]++
+		}
 		// People named in full (by more than one word) anywhere.
 		if m.to-m.from > 1 {
 			for _, id := range m.entries {
@@ -171,9 +178,28 @@ func (w *work) unit(m *match) unit {
 		case w.date == 0 && len(current) > 0:
 			ents = current
 		}
+		if len(ents) > 1 && k != KindAgent {
+			ents = w.byArticleCountry(ents)
+		}
 		return unit{from: m.from, to: m.to, kind: k, ents: ents}
 	}
 	return unit{from: m.from, to: m.to}
+}
+
+// byArticleCountry puts first the entry whose country the article names
+// most ("PPP" in an article about Pakistan is the Pakistan Peoples Party).
+func (w *work) byArticleCountry(ents []int32) []int32 {
+	best, bestN := 0, w.countries[w.kb.entries[ents[0]].Country]
+	for k, id := range ents[1:] {
+		if n := w.countries[w.kb.entries[id].Country]; n > bestN {
+			best, bestN = k+1, n
+		}
+	}
+	if best == 0 {
+		return ents
+	}
+	out := append([]int32{ents[best]}, ents[:best]...)
+	return append(out, ents[best+1:]...)
 }
 
 func (w *work) entry(u unit) *Entry { return &w.kb.entries[u.ents[0]] }
