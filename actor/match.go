@@ -28,6 +28,7 @@ const (
 	capAny   capReq = iota // "officials" matches "Officials" and "OFFICIALS"
 	capTitle               // "Putin" matches "Putin" and "PUTIN", not "putin"
 	capUpper               // "US" matches "US" and "U.S.", not "Us" or "us"
+	capExact               // "LeT" matches "LeT" and "LET", not "Let"
 )
 
 // tokCase is the case of a text token.
@@ -40,6 +41,8 @@ const (
 
 func (r capReq) accepts(c tokCase) bool {
 	switch r {
+	case capExact:
+		return true // the exact spelling is checked by exactOK
 	case capTitle:
 		return c&caseFirstUpper != 0
 	case capUpper:
@@ -58,6 +61,9 @@ type edge struct {
 type pat struct {
 	entry int32
 	caps  []capReq
+	// words are the pattern's tokens as written, kept only when a token
+	// asks for its exact spelling (capExact).
+	words []string
 }
 
 type trie struct {
@@ -84,10 +90,17 @@ func newTrie(entries []Entry) *trie {
 			}
 			keys = keys[:0]
 			caps := make([]capReq, 0, len(spans))
+			var words []string
 			for _, sp := range spans {
 				w := p[sp.Start:sp.End]
 				keys = append(keys, Key(w))
-				caps = append(caps, patternCap(w, e.caps))
+				c := patternCap(w, e.caps)
+				caps = append(caps, c)
+				if c == capExact && words == nil {
+					for _, sp2 := range spans {
+						words = append(words, p[sp2.Start:sp2.End])
+					}
+				}
 			}
 			node := int32(0)
 			for _, k := range keys {
@@ -113,7 +126,7 @@ func newTrie(entries []Entry) *trie {
 				}
 			}
 			if !dup {
-				t.pats[node] = append(t.pats[node], pat{entry: int32(i), caps: caps})
+				t.pats[node] = append(t.pats[node], pat{entry: int32(i), caps: caps, words: words})
 			}
 		}
 	}
@@ -147,6 +160,8 @@ func patternCap(w string, petrarch bool) capReq {
 	switch {
 	case letters >= 2 && lower == 0:
 		return capUpper
+	case upper > 1 && letters <= 4:
+		return capExact // a mixed-case acronym: "LeT", "DoD"
 	case upper > 0:
 		first, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(first) {
@@ -253,9 +268,9 @@ type match struct {
 // scan finds the leftmost-longest matches in the tokens, each token in
 // at most one match. keys and cases are the tokens' keys and cases;
 // limit, when > 0, ends the scan at that token index (a sentence end).
-func (t *trie) scan(keys []string, cases []tokCase, lo, hi int, dst []match) []match {
+func (t *trie) scan(keys []string, cases []tokCase, words []string, lo, hi int, dst []match) []match {
 	for i := lo; i < hi; {
-		best, bestEnd := t.longest(keys, cases, i, hi)
+		best, bestEnd := t.longest(keys, cases, words, i, hi)
 		if best == nil {
 			i++
 			continue
@@ -263,7 +278,7 @@ func (t *trie) scan(keys []string, cases []tokCase, lo, hi int, dst []match) []m
 		// "the Kremlin Guard": a pattern that starts with "the" gives way
 		// to a longer one after it.
 		if keys[i] == "the" && i+1 < hi {
-			if next, end := t.longest(keys, cases, i+1, hi); next != nil && end > bestEnd {
+			if next, end := t.longest(keys, cases, words, i+1, hi); next != nil && end > bestEnd {
 				i++
 				continue
 			}
@@ -276,7 +291,7 @@ func (t *trie) scan(keys []string, cases []tokCase, lo, hi int, dst []match) []m
 
 // longest returns the entries of the longest match at token i whose case
 // fits, and its end; nil if none.
-func (t *trie) longest(keys []string, cases []tokCase, i, hi int) ([]int32, int) {
+func (t *trie) longest(keys []string, cases []tokCase, words []string, i, hi int) ([]int32, int) {
 	var best []int32
 	bestEnd := 0
 	node := int32(0)
@@ -289,7 +304,7 @@ func (t *trie) longest(keys []string, cases []tokCase, i, hi int) ([]int32, int)
 		if ps := t.pats[node]; len(ps) > 0 {
 			var got []int32
 			for _, p := range ps {
-				if capsOK(p.caps, cases[i:j+1]) {
+				if capsOK(p.caps, cases[i:j+1]) && exactOK(p, words[i:j+1]) {
 					got = append(got, p.entry)
 				}
 			}
@@ -299,6 +314,17 @@ func (t *trie) longest(keys []string, cases []tokCase, i, hi int) ([]int32, int)
 		}
 	}
 	return best, bestEnd
+}
+
+// exactOK checks the tokens that must be spelled as the pattern spells
+// them (or in capitals).
+func exactOK(p pat, words []string) bool {
+	for k, c := range p.caps {
+		if c == capExact && words[k] != p.words[k] && strings.ToUpper(words[k]) != words[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func capsOK(req []capReq, cases []tokCase) bool {

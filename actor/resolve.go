@@ -99,7 +99,7 @@ func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
 		for hi < n && w.sent[hi] == w.sent[lo] {
 			hi++
 		}
-		w.matches = r.kb.trie.scan(w.keys, w.cases, lo, hi, w.matches)
+		w.matches = r.kb.trie.scan(w.keys, w.cases, w.words, lo, hi, w.matches)
 		lo = hi
 	}
 	w.countries = map[string]int{}

@@ -69,6 +69,9 @@ func TestResolvePhrase(t *testing.T) {
 		{"Prime Minister May", 20180101, "Theresa May|GBR|GOV"},
 		{"officials in Qingdao", 20180101, "|CHN|GOV"},
 		{"", 20180101, "||"},
+		{"LeT", 20180101, "Lashkar-e-Taiba|PAK|REB"},
+		{"LET", 20180101, "Lashkar-e-Taiba|PAK|REB"},
+		{"Let", 20180101, "||"}, // a mixed-case acronym keeps its spelling
 	}
 	for _, tt := range tests {
 		e := r.Resolve(tt.phrase, tt.date, "")
