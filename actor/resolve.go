@@ -500,8 +500,12 @@ func (w *work) addPerson(i int, units []unit, hi int) int {
 	}
 	// Before the tenures the knowledge base knows, a title says the
 	// sector: "Vice President George Bush" in 1987.
-	if heads := agentUnits(units[:len(units)-1]); sector == "" && len(heads) > 0 {
-		sector = w.entry(heads[0]).Sector
+	// An office title in the text beats the knowledge base's dates:
+	// "Foreign Minister Park Jin" is in office when the article says so.
+	if heads := agentUnits(units[:len(units)-1]); (sector == "" || sector == "ELI") && len(heads) > 0 {
+		if s := w.entry(heads[0]).Sector; s != "" {
+			sector = s
+		}
 	}
 	info := minfo{person: name, visitor: w.visitingBefore(i)}
 	if e != nil {

@@ -47,6 +47,7 @@ func TestResolvePhrase(t *testing.T) {
 		{"Putin", 19950101, "||"}, // a surname alone, before any office: not him
 		{"Vladimir Putin", 19950101, "Vladimir Putin|RUS|"},
 		{"Trump", 20220401, "Donald Trump|USA|ELI"},
+		{"President Donald Trump", 20220401, "Donald Trump|USA|GOV"}, // the text's title wins
 		{"Putin", 20100101, "Vladimir Putin|RUS|GOV"},
 		{"Donald Trump", 20220401, "Donald Trump|USA|ELI"},
 		{"the Russian president", 19980101, "Boris Yeltsin|RUS|GOV"},
