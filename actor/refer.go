@@ -242,6 +242,17 @@ func (w *work) special(i, hi int) int {
 			w.info[idx].tok = i
 		}
 		return i + 1
+	case "its", "it":
+		// "its" and a reporting "it said" stand for the latest state or
+		// organisation.
+		if key == "it" && (i+1 >= hi || !reportVerbs[w.keys[i+1]]) {
+			return i + 1
+		}
+		if k := w.institution(i); k >= 0 {
+			idx := w.add(i, i+1, doc.MentionPronoun, "pronoun", minfo{}, w.ofPerson(k)...)
+			w.out[idx].Ref = k
+		}
+		return i + 1
 	case "they", "them", "their":
 		if k := w.group(i); k >= 0 {
 			idx := w.add(i, i+1, doc.MentionPronoun, "pronoun", minfo{plural: true}, w.ofPerson(k)...)
@@ -294,6 +305,32 @@ func (w *work) special(i, hi int) int {
 		w.out[idx].Ref = lp.mention
 	}
 	return i + 1
+}
+
+var reportVerbs = map[string]bool{"said": true, "says": true, "added": true, "announced": true,
+	"warned": true, "stated": true, "insisted": true, "denied": true, "claimed": true}
+
+// institution returns the latest mention of one state, organisation or
+// government seat before token i, within two sentences, or -1.
+func (w *work) institution(i int) int {
+	for k := len(w.out) - 1; k >= 0; k-- {
+		if w.info[k].tok >= i {
+			continue
+		}
+		if w.sent[i]-w.out[k].Sentence > 2 {
+			return -1
+		}
+		m := w.out[k]
+		if len(m.Entities) != 1 || m.Entities[0].Country == "" && m.Kind != doc.MentionOrg {
+			continue
+		}
+		switch {
+		case m.Kind == doc.MentionState, m.Kind == doc.MentionOrg,
+			m.Kind == doc.MentionPlace && m.Entities[0].Sector != "":
+			return k
+		}
+	}
+	return -1
 }
 
 // objectHer reports whether "her" at i is an object ("met her") rather
