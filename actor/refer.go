@@ -200,7 +200,7 @@ func (w *work) antecedent(i int, object bool) int {
 	s := w.sent[i]
 	subj := -1
 	for k := range w.out {
-		if w.out[k].Sentence == s && w.info[k].tok < i && w.info[k].person != "" {
+		if w.out[k].Sentence == s && w.info[k].tok < i && w.info[k].human() {
 			subj = k
 			break
 		}
@@ -209,20 +209,42 @@ func (w *work) antecedent(i int, object bool) int {
 		if subj >= 0 {
 			return subj
 		}
-		k := w.findPerson(i, nil)
+		k := w.findHuman(i, nil)
 		if k < 0 {
 			return -1
 		}
 		for j := range w.out {
-			if w.out[j].Sentence == w.out[k].Sentence && w.info[j].person != "" {
+			if w.out[j].Sentence == w.out[k].Sentence && w.info[j].human() {
 				return j
 			}
 		}
 		return k
 	}
-	return w.findPerson(i, func(k int) bool {
-		return subj < 0 || w.info[k].person != w.info[subj].person
+	return w.findHuman(i, func(k int) bool {
+		return subj < 0 || w.info[k].person == "" || w.info[k].person != w.info[subj].person
 	})
+}
+
+// human reports whether a mention names one person: by name, or by a
+// singular noun for a person ("the doctor", "a spokesman").
+func (m minfo) human() bool { return m.person != "" || m.single }
+
+// findHuman is findPerson for pronouns: it also takes singular nouns for
+// people.
+func (w *work) findHuman(i int, ok func(k int) bool) int {
+	s := w.sent[i]
+	for k := len(w.out) - 1; k >= 0; k-- {
+		if w.info[k].tok >= i || !w.info[k].human() {
+			continue
+		}
+		if s-w.out[k].Sentence > lookback {
+			return -1
+		}
+		if ok == nil || ok(k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // special handles the words at token i that refer to actors without a

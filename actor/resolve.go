@@ -47,6 +47,7 @@ type minfo struct {
 	office  []string
 	title   string
 	plural  bool
+	single  bool // a singular noun for a person: "the doctor"
 	visitor bool
 	tok     int // the mention's first token
 }
@@ -743,7 +744,31 @@ func (w *work) addGroup(i int, mods, heads []unit, post *unit, end int) {
 		}
 		ents = []doc.Entity{{Country: c, Sector: sector}}
 	}
-	w.add(from, end, doc.MentionGroup, "agent", minfo{plural: he.Plural || len(ents) > 1}, ents...)
+	plural := he.Plural || len(ents) > 1
+	w.add(from, end, doc.MentionGroup, "agent", minfo{plural: plural, single: !plural && personNoun(he.Name)}, ents...)
+}
+
+// institutionNouns end agent nouns that name institutions, not people:
+// they are "it", not "he" or "she".
+var institutionNouns = map[string]bool{"government": true, "ministry": true, "court": true,
+	"police": true, "army": true, "parliament": true, "council": true, "agency": true,
+	"committee": true, "office": true, "administration": true, "department": true,
+	"service": true, "forces": true, "force": true, "party": true, "union": true, "military": true,
+	"navy": true, "authority": true, "authorities": true, "media": true, "company": true,
+	"firm": true, "bank": true, "group": true, "organization": true, "organisation": true,
+	"assembly": true, "senate": true, "congress": true, "cabinet": true, "regime": true,
+	"junta": true, "station": true, "university": true, "school": true, "hospital": true,
+	"newspaper": true, "television": true, "agency's": true, "board": true, "commission": true,
+	"legislature": true, "opposition": true, "public": true, "people": true, "community": true}
+
+// personNoun reports whether an agent noun names a person ("doctor",
+// "spokesman"), judged by its last word.
+func personNoun(name string) bool {
+	last := name
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		last = name[i+1:]
+	}
+	return !institutionNouns[last]
 }
 
 // addLocal adds a person the knowledge base does not know, named after a
