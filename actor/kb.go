@@ -97,7 +97,7 @@ func (e *Entry) HasOffice(o string) bool {
 	return false
 }
 
-//go:embed data/*.tsv data/people/*.tsv
+//go:embed data/*.tsv data/people/*.tsv data/female.txt
 var builtin embed.FS
 
 // Options configure a knowledge base.
@@ -107,7 +107,8 @@ type Options struct {
 	// actor and agent dictionaries (see ParsePetrarch), told apart by
 	// their content.
 	Files []string
-	// NoBuiltin leaves the built-in data out (for tests of user files).
+	// NoBuiltin leaves the built-in entries out (for tests of user
+	// files); the list of women's names is still read.
 	NoBuiltin bool
 }
 
@@ -127,6 +128,9 @@ type KB struct {
 	states map[string]int32
 	// warnings name the lines of user files that were skipped.
 	warnings []string
+	// female holds the given names (and whole names) of women, lower
+	// case, from data/female.txt.
+	female map[string]bool
 	// titles holds the titles of offices held by people.
 	titles map[string]bool
 	// lookup maps a lower-case country name, code or adjective to a code,
@@ -162,6 +166,18 @@ func New(ctx context.Context, opts Options) (*KB, error) {
 	}
 	kb := build(entries)
 	kb.warnings = warnings
+	{
+		// Women's names are not entries: they serve user data too.
+		data, err := builtin.ReadFile("data/female.txt")
+		if err != nil {
+			return nil, fmt.Errorf("built-in knowledge base: %w", err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				kb.female[strings.ToLower(line)] = true
+			}
+		}
+	}
 	return kb, nil
 }
 
@@ -405,6 +421,17 @@ func DateOf(t time.Time) int {
 	return t.Year()*10000 + int(t.Month())*100 + t.Day()
 }
 
+// Female reports whether a person's name is a woman's, by the whole name
+// or its first word (data/female.txt).
+func (kb *KB) Female(name string) bool {
+	n := strings.ToLower(name)
+	if kb.female[n] {
+		return true
+	}
+	first, _, _ := strings.Cut(n, " ")
+	return kb.female[first]
+}
+
 // Warnings returns the lines of user dictionaries that could not be read
 // and were skipped, each with where and why.
 func (kb *KB) Warnings() []string { return kb.warnings }
@@ -428,6 +455,7 @@ func build(entries []Entry) *KB {
 		states:  make(map[string]int32),
 		lookup:  make(map[string]string),
 		titles:  make(map[string]bool),
+		female:  make(map[string]bool),
 	}
 	for i := range entries {
 		e := &entries[i]

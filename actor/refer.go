@@ -196,11 +196,26 @@ func (w *work) mentioned(name string) bool {
 // the first person of its own sentence, else of the latest earlier
 // sentence that names one; an object pronoun ("him") takes the latest
 // person who is not its sentence's subject.
+//
+// "she" and "her" look for a woman first (see KB.Female), then for anyone;
+// "he", "his" and "him" never take a woman.
 func (w *work) antecedent(i int, object bool) int {
+	switch w.keys[i] {
+	case "she", "her":
+		if k := w.antecedentIf(i, object, func(m minfo) bool { return m.female }); k >= 0 {
+			return k
+		}
+		return w.antecedentIf(i, object, func(minfo) bool { return true })
+	}
+	return w.antecedentIf(i, object, func(m minfo) bool { return !m.female })
+}
+
+func (w *work) antecedentIf(i int, object bool, fits func(minfo) bool) int {
 	s := w.sent[i]
+	ok := func(k int) bool { return w.info[k].human() && fits(w.info[k]) }
 	subj := -1
 	for k := range w.out {
-		if w.out[k].Sentence == s && w.info[k].tok < i && w.info[k].human() {
+		if w.out[k].Sentence == s && w.info[k].tok < i && ok(k) {
 			subj = k
 			break
 		}
@@ -209,19 +224,19 @@ func (w *work) antecedent(i int, object bool) int {
 		if subj >= 0 {
 			return subj
 		}
-		k := w.findHuman(i, nil)
+		k := w.findHuman(i, func(k int) bool { return fits(w.info[k]) })
 		if k < 0 {
 			return -1
 		}
 		for j := range w.out {
-			if w.out[j].Sentence == w.out[k].Sentence && w.info[j].human() {
+			if w.out[j].Sentence == w.out[k].Sentence && ok(j) {
 				return j
 			}
 		}
 		return k
 	}
 	return w.findHuman(i, func(k int) bool {
-		return subj < 0 || w.info[k].person == "" || w.info[k].person != w.info[subj].person
+		return fits(w.info[k]) && (subj < 0 || w.info[k].person == "" || w.info[k].person != w.info[subj].person)
 	})
 }
 

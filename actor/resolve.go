@@ -48,6 +48,7 @@ type minfo struct {
 	title   string
 	plural  bool
 	single  bool // a singular noun for a person: "the doctor"
+	female  bool // known to be a woman
 	visitor bool
 	tok     int // the mention's first token
 }
@@ -466,6 +467,9 @@ func (w *work) add(from, to int, kind doc.MentionKind, via string, info minfo, e
 		}
 	}
 	info.tok = from
+	if info.person != "" && !info.female {
+		info.female = w.kb.Female(info.person) || w.femaleTitle(from)
+	}
 	idx := len(w.out)
 	w.out = append(w.out, doc.Mention{Span: sp, Text: txt, Kind: kind, Sentence: w.sent[from],
 		Entities: ents, Ref: -1, Via: via})
@@ -474,6 +478,16 @@ func (w *work) add(from, to int, kind doc.MentionKind, via string, info minfo, e
 		w.subject[w.sent[from]] = idx
 	}
 	return idx
+}
+
+// femaleTitle reports whether token i is an honorific for a woman
+// ("Mrs", "Ms").
+func (w *work) femaleTitle(i int) bool {
+	switch w.keys[i] {
+	case "mrs", "ms", "miss", "madam", "dame", "lady", "madame", "mme":
+		return true
+	}
+	return false
 }
 
 // visitingBefore reports whether the word before token i is "visiting".
