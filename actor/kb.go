@@ -166,19 +166,25 @@ func New(ctx context.Context, opts Options) (*KB, error) {
 	}
 	kb := build(entries)
 	kb.warnings = warnings
-	{
-		// Women's names are not entries: they serve user data too.
-		data, err := builtin.ReadFile("data/female.txt")
-		if err != nil {
-			return nil, fmt.Errorf("built-in knowledge base: %w", err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-				kb.female[strings.ToLower(line)] = true
-			}
-		}
+	// Women's names are not entries: they serve user data too.
+	if err := kb.loadFemale(); err != nil {
+		return nil, err
 	}
 	return kb, nil
+}
+
+// loadFemale reads data/female.txt.
+func (kb *KB) loadFemale() error {
+	data, err := builtin.ReadFile("data/female.txt")
+	if err != nil {
+		return fmt.Errorf("built-in knowledge base: %w", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			kb.female[strings.ToLower(line)] = true
+		}
+	}
+	return nil
 }
 
 func loadBuiltin() ([]Entry, error) {
