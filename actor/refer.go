@@ -449,7 +449,8 @@ func (w *work) pair(i, hi int) (int, bool) {
 		}
 		m := w.out[j]
 		switch {
-		case (what == "person" || what == "any") && w.info[j].person != "" && len(m.Entities) == 1:
+		case (what == "person" || what == "any") && w.info[j].person != "" && len(m.Entities) == 1 &&
+			!(w.info[j].female && end > k && w.keys[k] == "men"):
 			if !seen[w.info[j].person] {
 				seen[w.info[j].person] = true
 				ents = append(ents, w.ofPerson(j)[0])
