@@ -72,6 +72,8 @@ func TestBuiltinData(t *testing.T) {
 		{"Japan's foreign minister", 20190101, "Taro Kono/JPN/GOV"},
 		{"the Indian prime minister", 20200101, "Narendra Modi/IND/GOV"},
 		{"the French president", 19950101, "François Mitterrand/FRA/GOV"},
+		{"the Chinese leader", 20180101, "Xi Jinping/CHN/GOV"},
+		{"the German leader", 20180101, "Angela Merkel/DEU/GOV"},
 		{"the Kremlin", 20180101, "/RUS/GOV"},
 		{"the Pentagon", 20180101, "/USA/MIL"},
 		{"Downing Street", 20180101, "/GBR/GOV"},

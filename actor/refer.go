@@ -147,9 +147,18 @@ func (w *work) addRole(i int, mods, heads []unit, post *unit, end int) int {
 	if country != "" {
 		name := ""
 		if he.Name == "leader" {
-			name = w.kb.holder(country, "HOG", "", w.date, w.mentioned)
-			if h := w.kb.holder(country, "HOS", "president", w.date, w.mentioned); h != "" && (name == "" || w.mentioned(h)) {
-				name = h
+			// A party chief or supreme leader leads; else the head of
+			// government, or a president the article names.
+			for _, t := range []string{"supreme leader", "general secretary"} {
+				if name = w.kb.holder(country, "", t, w.date, w.mentioned); name != "" {
+					break
+				}
+			}
+			if name == "" {
+				name = w.kb.holder(country, "HOG", "", w.date, w.mentioned)
+				if h := w.kb.holder(country, "HOS", "president", w.date, w.mentioned); h != "" && (name == "" || w.mentioned(h)) {
+					name = h
+				}
 			}
 		} else {
 			for _, o := range append([]string{""}, office...) {
