@@ -8,8 +8,12 @@ import (
 // elsewhere in the article.
 
 // lookback is how many sentences back a pronoun or role looks for what it
-// refers to.
-const lookback = 6
+// refers to; maxBack caps the mentions it looks at, for sentences that
+// never end.
+const (
+	lookback = 6
+	maxBack  = 64
+)
 
 // ofPerson copies a person mention's entity for a mention that refers to
 // it.
@@ -35,7 +39,7 @@ func (w *work) personEntity(name string) (doc.Entity, minfo) {
 // lookback sentences, for which ok is true; or -1.
 func (w *work) findPerson(i int, ok func(k int) bool) int {
 	s := w.sent[i]
-	for k := len(w.out) - 1; k >= 0; k-- {
+	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
 		if w.info[k].tok >= i || w.info[k].person == "" {
 			continue
 		}
@@ -189,15 +193,7 @@ func (w *work) roleMention(from, end int, via string, info minfo, ent doc.Entity
 // mentioned reports whether the article has named the person so far or
 // names them in full anywhere.
 func (w *work) mentioned(name string) bool {
-	if w.named[name] {
-		return true
-	}
-	for k := range w.info {
-		if w.info[k].person == name {
-			return true
-		}
-	}
-	return false
+	return w.named[name] || w.people[name]
 }
 
 // antecedent returns the person mention that the pronoun at token i
@@ -223,8 +219,8 @@ func (w *work) antecedentIf(i int, object bool, fits func(minfo) bool) int {
 	s := w.sent[i]
 	ok := func(k int) bool { return w.info[k].human() && fits(w.info[k]) }
 	subj := -1
-	for k := range w.out {
-		if w.out[k].Sentence == s && w.info[k].tok < i && ok(k) {
+	for k := w.firstIn(s); k >= 0 && k < len(w.out) && w.out[k].Sentence == s; k++ {
+		if w.info[k].tok < i && ok(k) {
 			subj = k
 			break
 		}
@@ -237,8 +233,8 @@ func (w *work) antecedentIf(i int, object bool, fits func(minfo) bool) int {
 		if k < 0 {
 			return -1
 		}
-		for j := range w.out {
-			if w.out[j].Sentence == w.out[k].Sentence && ok(j) {
+		for j := w.firstIn(w.out[k].Sentence); j < k; j++ {
+			if ok(j) {
 				return j
 			}
 		}
@@ -257,7 +253,7 @@ func (m minfo) human() bool { return m.person != "" || m.single }
 // people.
 func (w *work) findHuman(i int, ok func(k int) bool) int {
 	s := w.sent[i]
-	for k := len(w.out) - 1; k >= 0; k-- {
+	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
 		if w.info[k].tok >= i || !w.info[k].human() {
 			continue
 		}
@@ -359,7 +355,7 @@ var reportVerbs = map[string]bool{"said": true, "says": true, "added": true, "an
 // institution returns the latest mention of one state, organisation or
 // government seat before token i, within two sentences, or -1.
 func (w *work) institution(i int) int {
-	for k := len(w.out) - 1; k >= 0; k-- {
+	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
 		if w.info[k].tok >= i {
 			continue
 		}
@@ -396,7 +392,7 @@ func (w *work) objectHer(i, hi int) bool {
 // group returns the latest mention of several actors before token i,
 // within two sentences, or -1.
 func (w *work) group(i int) int {
-	for k := len(w.out) - 1; k >= 0; k-- {
+	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
 		if w.info[k].tok >= i {
 			continue
 		}
@@ -452,7 +448,8 @@ func (w *work) pair(i, hi int) (int, bool) {
 	var ents []doc.Entity
 	var refs []int
 	seen := map[string]bool{}
-	for j := len(w.out) - 1; j >= 0 && len(ents) < 2; j-- {
+	persons := len(w.personsBefore(i))
+	for j := len(w.out) - 1; j >= 0 && len(ents) < 2 && len(w.out)-j <= maxBack; j-- {
 		if w.info[j].tok >= i || w.sent[i]-w.out[j].Sentence > 2*lookback {
 			continue
 		}
@@ -465,7 +462,7 @@ func (w *work) pair(i, hi int) (int, bool) {
 				ents = append(ents, w.ofPerson(j)[0])
 				refs = append(refs, j)
 			}
-		case (what == "state" || what == "any" && len(w.personsBefore(i)) < 2) && m.Kind == doc.MentionState && len(m.Entities) == 1:
+		case (what == "state" || what == "any" && persons < 2) && m.Kind == doc.MentionState && len(m.Entities) == 1:
 			c := m.Entities[0].Country
 			if c != "" && !seen[c] {
 				seen[c] = true
@@ -490,19 +487,31 @@ func (w *work) pair(i, hi int) (int, bool) {
 // firstMention returns the index of the first mention of the entity's
 // person (by name) or state (by country).
 func (w *work) firstMention(e doc.Entity) int {
-	for k, m := range w.out {
-		for _, x := range m.Entities {
-			if e.Name != "" && x.Name == e.Name || e.Name == "" && x.Name == "" && x.Country == e.Country {
-				return k
-			}
-		}
+	if k, ok := w.first[firstKey(e)]; ok {
+		return k
 	}
 	return len(w.out)
 }
 
+func firstKey(e doc.Entity) string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return "\x00" + e.Country
+}
+
+// firstIn returns the index of the first mention of sentence s, or -1.
+func (w *work) firstIn(s int) int {
+	if k, ok := w.sentFirst[s]; ok {
+		return k
+	}
+	return -1
+}
+
+// personsBefore returns the people named in the lookback before token i.
 func (w *work) personsBefore(i int) map[string]bool {
 	out := map[string]bool{}
-	for j := range w.out {
+	for j := len(w.out) - 1; j >= 0 && w.sent[i]-w.out[j].Sentence <= 2*lookback && len(w.out)-j <= maxBack; j-- {
 		if w.info[j].tok < i && w.info[j].person != "" && w.sent[i]-w.out[j].Sentence <= 2*lookback {
 			out[w.info[j].person] = true
 		}

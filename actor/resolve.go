@@ -61,8 +61,9 @@ type work struct {
 	words   []string
 	keys    []string
 	cases   []tokCase
-	sent    []int // sentence of each token
-	byStart map[int]int
+	sent    []int       // sentence of each token
+	byStart map[int]int // match index by first token
+	byEnd   map[int]int // match index by the token after it
 	matches []match
 	out     []doc.Mention
 	info    []minfo
@@ -73,6 +74,14 @@ type work struct {
 	local map[string]localPerson
 	// subject is the first person mention of each sentence, or -1.
 	subject map[int]int
+	// people, first and sentFirst index the mentions so far: the people
+	// named, the first mention of each entity (firstKey), and the first
+	// mention of each sentence.
+	people    map[string]bool
+	first     map[string]int
+	sentFirst map[int]int
+	// titleCased caches titleCase by sentence.
+	titleCased map[int]bool
 	// countries counts the states the article names (by name, adjective
 	// or place), to choose between organisations that share an acronym.
 	countries map[string]int
@@ -84,7 +93,8 @@ type localPerson struct {
 }
 
 func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
-	w := &work{kb: r.kb, a: a, date: date, byStart: map[int]int{}, named: map[string]bool{},
+	w := &work{kb: r.kb, a: a, date: date, byStart: map[int]int{}, byEnd: map[int]int{}, named: map[string]bool{},
+		people: map[string]bool{}, first: map[string]int{}, sentFirst: map[int]int{}, titleCased: map[int]bool{},
 		local: map[string]localPerson{}, subject: map[int]int{}}
 	n := len(a.Tokens)
 	w.words = make([]string, n)
@@ -107,6 +117,7 @@ func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
 	w.countries = map[string]int{}
 	for k, m := range w.matches {
 		w.byStart[m.from] = k
+		w.byEnd[m.to] = k
 		if e := &r.kb.entries[m.entries[0]]; e.Kind == KindState || e.Kind == KindAdjective || e.Kind == KindPlace {
 			w.countries[e.Country]++
 		}
@@ -477,6 +488,17 @@ func (w *work) add(from, to int, kind doc.MentionKind, via string, info minfo, e
 	if info.person != "" && w.subject[w.sent[from]] < 0 {
 		w.subject[w.sent[from]] = idx
 	}
+	if info.person != "" {
+		w.people[info.person] = true
+	}
+	if _, ok := w.sentFirst[w.sent[from]]; !ok {
+		w.sentFirst[w.sent[from]] = idx
+	}
+	for _, e := range ents {
+		if _, ok := w.first[firstKey(e)]; !ok {
+			w.first[firstKey(e)] = idx
+		}
+	}
 	return idx
 }
 
@@ -607,11 +629,9 @@ func (w *work) titled(i int) bool {
 	if honorifics[w.keys[k]] {
 		return true
 	}
-	for _, m := range w.matches {
-		if m.to == k+1 {
-			u := w.unit(&m)
-			return u.kind == KindAgent && w.isRole(w.entry(u))
-		}
+	if mk, ok := w.byEnd[k+1]; ok {
+		u := w.unit(&w.matches[mk])
+		return u.kind == KindAgent && w.isRole(w.entry(u))
 	}
 	return false
 }
@@ -822,6 +842,16 @@ func agentUnits(units []unit) []unit {
 // titleCase reports whether the sentence of token i is written in title
 // case, as headlines are: then capitals do not mark names.
 func (w *work) titleCase(i int) bool {
+	s := w.sent[i]
+	if t, ok := w.titleCased[s]; ok {
+		return t
+	}
+	t := w.isTitleCase(i)
+	w.titleCased[s] = t
+	return t
+}
+
+func (w *work) isTitleCase(i int) bool {
 	s := w.sent[i]
 	if s < len(w.a.Sentences) {
 		if p := w.a.Sentences[s].Paragraph; p < len(w.a.Paragraphs) && w.a.Paragraphs[p].Role == doc.RoleTitle {
