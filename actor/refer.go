@@ -35,22 +35,30 @@ func (w *work) personEntity(name string) (doc.Entity, minfo) {
 	return doc.Entity{Name: name, Country: country, Sector: sector}, info
 }
 
-// findPerson returns the latest person mention before token i, within
-// lookback sentences, for which ok is true; or -1.
-func (w *work) findPerson(i int, ok func(k int) bool) int {
+// latest returns the latest mention before token i, at most sentences
+// sentences back and maxBack mentions back, for which ok is true; or -1.
+func (w *work) latest(i, sentences int, ok func(k int) bool) int {
 	s := w.sent[i]
 	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
-		if w.info[k].tok >= i || w.info[k].person == "" {
+		if w.info[k].tok >= i {
 			continue
 		}
-		if s-w.out[k].Sentence > lookback {
+		if s-w.out[k].Sentence > sentences {
 			return -1
 		}
-		if ok == nil || ok(k) {
+		if ok(k) {
 			return k
 		}
 	}
 	return -1
+}
+
+// findPerson returns the latest person mention before token i, within
+// lookback sentences, for which ok is true; or -1.
+func (w *work) findPerson(i int, ok func(k int) bool) int {
+	return w.latest(i, lookback, func(k int) bool {
+		return w.info[k].person != "" && (ok == nil || ok(k))
+	})
 }
 
 func overlaps(a, b []string) bool {
@@ -252,19 +260,9 @@ func (m minfo) human() bool { return m.person != "" || m.single }
 // findHuman is findPerson for pronouns: it also takes singular nouns for
 // people.
 func (w *work) findHuman(i int, ok func(k int) bool) int {
-	s := w.sent[i]
-	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
-		if w.info[k].tok >= i || !w.info[k].human() {
-			continue
-		}
-		if s-w.out[k].Sentence > lookback {
-			return -1
-		}
-		if ok == nil || ok(k) {
-			return k
-		}
-	}
-	return -1
+	return w.latest(i, lookback, func(k int) bool {
+		return w.info[k].human() && (ok == nil || ok(k))
+	})
 }
 
 // special handles the words at token i that refer to actors without a
@@ -355,24 +353,14 @@ var reportVerbs = map[string]bool{"said": true, "says": true, "added": true, "an
 // institution returns the latest mention of one state, organisation or
 // government seat before token i, within two sentences, or -1.
 func (w *work) institution(i int) int {
-	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
-		if w.info[k].tok >= i {
-			continue
-		}
-		if w.sent[i]-w.out[k].Sentence > 2 {
-			return -1
-		}
+	return w.latest(i, 2, func(k int) bool {
 		m := w.out[k]
 		if len(m.Entities) != 1 || m.Entities[0].Country == "" && m.Kind != doc.MentionOrg {
-			continue
+			return false
 		}
-		switch {
-		case m.Kind == doc.MentionState, m.Kind == doc.MentionOrg,
-			m.Kind == doc.MentionPlace && m.Entities[0].Sector != "":
-			return k
-		}
-	}
-	return -1
+		return m.Kind == doc.MentionState || m.Kind == doc.MentionOrg ||
+			m.Kind == doc.MentionPlace && m.Entities[0].Sector != ""
+	})
 }
 
 // objectHer reports whether "her" at i is an object ("met her") rather
@@ -392,18 +380,9 @@ func (w *work) objectHer(i, hi int) bool {
 // group returns the latest mention of several actors before token i,
 // within two sentences, or -1.
 func (w *work) group(i int) int {
-	for k := len(w.out) - 1; k >= 0 && len(w.out)-k <= maxBack; k-- {
-		if w.info[k].tok >= i {
-			continue
-		}
-		if w.sent[i]-w.out[k].Sentence > 2 {
-			return -1
-		}
-		if len(w.out[k].Entities) > 1 || w.info[k].plural && w.out[k].Kind == doc.MentionGroup {
-			return k
-		}
-	}
-	return -1
+	return w.latest(i, 2, func(k int) bool {
+		return len(w.out[k].Entities) > 1 || w.info[k].plural && w.out[k].Kind == doc.MentionGroup
+	})
 }
 
 var pairNouns = map[string]string{
