@@ -267,11 +267,8 @@ func (w *work) phrase(i, hi int) int {
 		return w.addPerson(i, units, hi)
 	}
 	// Split the units into modifiers and the run of agents at the end.
-	a := len(units)
-	for a > 0 && units[a-1].kind == KindAgent {
-		a--
-	}
-	mods, heads := units[:a], units[a:]
+	heads := agentUnits(units)
+	mods := units[:len(units)-len(heads)]
 	// "Chile's Defense Department": another state's institution of the
 	// kind the organisation is.
 	if len(heads) == 0 && len(units) > 1 && units[len(units)-1].kind == KindOrg {
@@ -319,14 +316,14 @@ func (w *work) phrase(i, hi int) int {
 	// Vadim Shumkov".
 	if role && !he.Plural && post == nil {
 		if k := w.nameAfter(end, hi); k > end {
-			return w.addLocal(i, mods, heads, end, k)
+			return w.addLocalName(i, mods, heads, end, k)
 		}
 	}
 	// "president of the Riigikogu" heads that organisation, not the state.
 	if post != nil && post.kind == KindOrg {
 		role = false
 	}
-	if role && !he.Plural && !coordinatedMods(mods, w) {
+	if role && !he.Plural && !coordinatedMods(mods) {
 		return w.addRole(i, mods, heads, post, end)
 	}
 	w.addGroup(i, mods, heads, post, end)
@@ -368,7 +365,7 @@ func (w *work) inMatch(i int) bool {
 // another word they are not the head of the phrase.
 var adjectiveAgents = map[string]bool{"general": true, "premier": true, "union": true, "press": true,
 	"major": true, "private": true, "chief": true, "royal": true, "federal": true, "national": true,
-	"central": true, "local": true, "civil": true, "military": true, "business": true, "police": false}
+	"central": true, "local": true, "civil": true, "military": true, "business": true}
 
 // functionWords are words after which an agent noun is still the head.
 var functionWords = map[string]bool{"said": true, "says": true, "say": true, "has": true, "have": true,
@@ -400,7 +397,9 @@ func (w *work) coordinated(k, hi int) bool {
 	return false
 }
 
-func coordinatedMods(mods []unit, w *work) bool {
+// coordinatedMods reports whether the modifiers name more than one state
+// ("Chinese and Russian officials").
+func coordinatedMods(mods []unit) bool {
 	n := 0
 	for _, u := range mods {
 		if u.kind == KindState || u.kind == KindAdjective {
@@ -640,10 +639,10 @@ func (w *work) titled(i int) bool {
 // they name a person only when the article names the person in full or
 // gives a title ("Prime Minister May").
 var commonWords = map[string]bool{"may": true, "brown": true, "rice": true, "young": true,
-	"king": true, "hope": true, "long": true, "little": true, "rich": true, "sharif": false,
+	"king": true, "hope": true, "long": true, "little": true, "rich": true,
 	"li": true, "kim": true, "lee": true, "wang": true, "zhang": true, "park": true,
 	"singh": true, "khan": true, "ali": true, "ahmed": true, "said": true, "major": true,
-	"bush": false, "chance": true, "bill": true, "will": true, "mark": true, "grant": true,
+	"chance": true, "bill": true, "will": true, "mark": true, "grant": true,
 	"rose": true, "love": true, "strong": true, "best": true, "case": true, "power": true}
 
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "miss": true,
@@ -687,7 +686,7 @@ var locatives = map[string]bool{"in": true, "at": true, "to": true, "from": true
 	"into": true, "outside": true, "inside": true, "across": true, "around": true, "via": true,
 	"toward": true, "towards": true, "through": true, "throughout": true, "within": true,
 	"visit": true, "visited": true, "visiting": true, "visits": true, "reached": true,
-	"arrived": true, "left": true, "leave": true, "leaving": true, "reach": true, "of": false}
+	"arrived": true, "left": true, "leave": true, "leaving": true, "reach": true}
 
 // dateline reports whether a place opens its sentence in capitals
 // before a comma, dash or bracket: "WASHINGTON, March 11 -".
@@ -747,7 +746,9 @@ func (w *work) addGroup(i int, mods, heads []unit, post *unit, end int) {
 		from = k
 	}
 	var ents []doc.Entity
-	headText := w.a.Slice(w.span(heads[0].from, heads[len(heads)-1].to))
+	headSpan := w.span(heads[0].from, heads[len(heads)-1].to)
+	headText := w.a.Slice(headSpan)
+	compound := coordinatedMods(mods)
 	for _, u := range mods {
 		e := w.entry(u)
 		if u.kind == KindAgent || e.Country == "" {
@@ -757,13 +758,13 @@ func (w *work) addGroup(i int, mods, heads []unit, post *unit, end int) {
 		if u.kind == KindOrg && e.Sector == "IGO" && sector == "" {
 			ent.Sector = "IGO"
 		}
-		if len(mods) > 1 && coordinatedMods(mods, w) {
-			ent.Text = w.a.Slice(w.span(u.from, u.to)) + " " + headText
+		if compound {
 			sp := w.span(u.from, u.to)
-			ent.Start, ent.End = sp.Start, w.span(heads[0].from, heads[len(heads)-1].to).End
+			ent.Text = w.a.Slice(sp) + " " + headText
+			ent.Start, ent.End = sp.Start, headSpan.End
 		}
 		ents = append(ents, ent)
-		if !coordinatedMods(mods, w) {
+		if !compound {
 			break
 		}
 	}
@@ -803,12 +804,6 @@ func personNoun(name string) bool {
 		last = name[i+1:]
 	}
 	return !institutionNouns[last]
-}
-
-// addLocal adds a person the knowledge base does not know, named after a
-// title: country from the modifiers, sector from the title.
-func (w *work) addLocal(i int, mods, heads []unit, nameFrom, nameTo int) int {
-	return w.addLocalName(i, mods, heads, nameFrom, nameTo)
 }
 
 // addLocalName adds the unknown person named by tokens [nameFrom,
