@@ -229,8 +229,7 @@ type mentionsWriter struct{ text bool }
 func (m mentionsWriter) write(w io.Writer, r pipeline.Result) error {
 	if r.Err != nil {
 		if m.text {
-			_, err := fmt.Fprintf(w, "== %s\nerror: %s\n\n", r.Path, oneLine(r.Err.Error()))
-			return err
+			return textWriter{}.write(w, r)
 		}
 		return jsonlWriter{}.write(w, r)
 	}
