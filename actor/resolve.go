@@ -64,6 +64,7 @@ type work struct {
 	sent    []int       // sentence of each token
 	byStart map[int]int // match index by first token
 	byEnd   map[int]int // match index by the token after it
+	units   []unit      // the unit of each match
 	matches []match
 	out     []doc.Mention
 	info    []minfo
@@ -130,6 +131,11 @@ func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
 			}
 		}
 	}
+	// Each match's unit, chosen once the article's countries are known.
+	w.units = make([]unit, len(w.matches))
+	for k := range w.matches {
+		w.units[k] = w.chooseUnit(&w.matches[k])
+	}
 	for lo := 0; lo < n; {
 		hi := lo
 		for hi < n && w.sent[hi] == w.sent[lo] {
@@ -165,7 +171,13 @@ type unit struct {
 
 var kindOrder = []Kind{KindPerson, KindOrg, KindState, KindPlace, KindAdjective, KindAgent}
 
-func (w *work) unit(m *match) unit {
+// unit returns the unit of a match of the article (see chooseUnit).
+func (w *work) unit(m *match) unit { return w.units[w.byStart[m.from]] }
+
+// chooseUnit picks the kind a match stands for, by kindOrder, and that
+// kind's entries that hold at the article's date, the article's country
+// first.
+func (w *work) chooseUnit(m *match) unit {
 	for _, k := range kindOrder {
 		var all, valid, current []int32
 		for _, id := range m.entries {
