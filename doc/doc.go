@@ -121,7 +121,14 @@ type Article struct {
 	Tokens []Token
 	// Mentions are the actors named in Text, set by the actor stage.
 	Mentions []Mention
-	Errors   []string
+	// Events are the coded events, set by the event stage.
+	Events []Event
+	// Quotes are the quotes and reported statements, set by the quote stage.
+	Quotes []Quote
+	// Coded is true once the event and quote stages have run, so that the
+	// record writes events and quotes (as [] when there are none).
+	Coded  bool
+	Errors []string
 }
 
 // Slice returns the text of a span, or "" for a span outside the text.

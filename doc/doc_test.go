@@ -42,3 +42,19 @@ func TestSliceAndPublished(t *testing.T) {
 		t.Error("PublishedTime accepted a bad date")
 	}
 }
+
+func TestCodedRecordWritesEmptyLists(t *testing.T) {
+	a := &Article{ID: "x"}
+	b, _ := json.Marshal(a.Record())
+	if strings.Contains(string(b), `"events"`) {
+		t.Errorf("uncoded record has events: %s", b)
+	}
+	a.Coded = true
+	a.Events = []Event{{Type: "CONSULT", Sentence: 2}}
+	b, _ = json.Marshal(a.Record())
+	for _, want := range []string{`"quotes":[]`, `"actor":[]`, `"recipient":[]`, `"context":[]`, `"mentions":[2]`, `"date":null`, `"location":null`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("record %s lacks %s", b, want)
+		}
+	}
+}

@@ -12,7 +12,11 @@ type Record struct {
 	// Mentions are the resolved actor mentions, written only when the
 	// actor stage ran (dyad extract --actors).
 	Mentions []Mention `json:"mentions,omitempty"`
-	Errors   []string  `json:"errors"`
+	// Events and Quotes are written when the event and quote stages ran
+	// (dyad code), as [] when there are none.
+	Events []Event  `json:"events,omitzero"`
+	Quotes []Quote  `json:"quotes,omitzero"`
+	Errors []string `json:"errors"`
 }
 
 // ErrorRecord is the record of an input that could not be read at all: its
@@ -44,6 +48,27 @@ func (a *Article) Record() Record {
 	}
 	if r.Sentences == nil {
 		r.Sentences = []Sentence{}
+	}
+	if a.Coded {
+		r.Events, r.Quotes = make([]Event, len(a.Events)), a.Quotes
+		for i, e := range a.Events {
+			if e.Context == nil {
+				e.Context = []string{}
+			}
+			if e.Actor == nil {
+				e.Actor = []Entity{}
+			}
+			if e.Recipient == nil {
+				e.Recipient = []Entity{}
+			}
+			if e.Mentions == nil {
+				e.Mentions = []int{e.Sentence}
+			}
+			r.Events[i] = e
+		}
+		if r.Quotes == nil {
+			r.Quotes = []Quote{}
+		}
 	}
 	if r.Errors == nil {
 		r.Errors = []string{}
