@@ -231,7 +231,7 @@ func (m mentionsWriter) write(w io.Writer, r pipeline.Result) error {
 		if m.text {
 			return textWriter{}.write(w, r)
 		}
-		return jsonlWriter{}.write(w, r)
+		return jsonlWriter{mentions: true}.write(w, r)
 	}
 	a := r.Article
 	if !m.text {

@@ -69,7 +69,7 @@ error record in the output; the others go on, and the exit status is 1.`,
 			var w writer
 			switch format {
 			case "jsonl", "json":
-				w = jsonlWriter{}
+				w = jsonlWriter{mentions: true}
 			case "text":
 				w = textWriter{}
 			default:
@@ -169,10 +169,11 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// jsonlWriter writes the JSON record of output.md, one a line.
-type jsonlWriter struct{}
+// jsonlWriter writes the JSON record of output.md, one a line. Mentions
+// are written only when mentions is set.
+type jsonlWriter struct{ mentions bool }
 
-func (jsonlWriter) write(w io.Writer, r pipeline.Result) error {
+func (jw jsonlWriter) write(w io.Writer, r pipeline.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if r.Err != nil {
@@ -182,7 +183,11 @@ func (jsonlWriter) write(w io.Writer, r pipeline.Result) error {
 			Errors: []string{oneLine(r.Err.Error())},
 		})
 	}
-	return enc.Encode(r.Article.Record())
+	rec := r.Article.Record()
+	if !jw.mentions {
+		rec.Mentions = nil
+	}
+	return enc.Encode(rec)
 }
 
 // textWriter writes a human-readable view: metadata, then one sentence a
