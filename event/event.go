@@ -4,23 +4,101 @@
 // ../shared/docs/codebook.md), each with its actor and recipient, date,
 // place, modality and evidence sentence, merged so that one real-world
 // interaction is one event per article.
+//
+// The lexicon (event/data) is plain text: cameo.tsv maps every CAMEO code
+// to its PLOVER type, mode, contexts and Goldstein value; plover.tsv gives
+// the PLOVER scores and quad classes; lexicon/*.txt hold the verb and noun
+// patterns that signal each code, one a line.
 package event
 
 import (
 	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"time"
 
 	"dyad/doc"
 )
 
-// Coder is the event stage. It is built once and is safe for concurrent
-// use.
-type Coder struct{}
+// (embedded below once the data lands)
+var builtin embed.FS
+
+// Coder is the event stage. It holds a read-only lexicon, is built once
+// and is safe for concurrent use.
+type Coder struct {
+	lex *Lexicon
+}
 
 // New returns a Coder with the built-in lexicon.
-func New() (*Coder, error) { return &Coder{}, nil }
+func New() (*Coder, error) {
+	sub, err := fs.Sub(builtin, "data")
+	if err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	lex, err := LoadLexicon(sub)
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{lex: lex}, nil
+}
 
-// Annotate sets a.Events.
+// NewWithLexicon returns a Coder over lex.
+func NewWithLexicon(lex *Lexicon) *Coder { return &Coder{lex: lex} }
+
+// Lexicon returns the coder's lexicon.
+func (c *Coder) Lexicon() *Lexicon { return c.lex }
+
+// Annotate sets a.Events to the events that a reports, one per real-world
+// interaction, and marks the article coded. It needs the text stage's
+// sentences and tagged tokens and the actor stage's mentions.
 func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 	a.Coded = true
+	a.Events = nil
+	if len(a.Sentences) == 0 {
+		return ctx.Err()
+	}
+	ref, hasRef := a.Source.PublishedTime()
+	// Mentions by sentence.
+	bySent := make([][]int, len(a.Sentences))
+	for i, m := range a.Mentions {
+		if m.Sentence >= 0 && m.Sentence < len(bySent) {
+			bySent[m.Sentence] = append(bySent[m.Sentence], i)
+		}
+	}
+	var evs []*draft
+	lo := 0
+	for si := range a.Sentences {
+		if si%32 == 31 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		hi := lo
+		for hi < len(a.Tokens) && a.Tokens[hi].Sentence == si {
+			hi++
+		}
+		if hi == lo {
+			continue
+		}
+		s := newSentence(a, si, lo, hi, bySent[si])
+		lo = hi
+		dates := sentenceDates(a, s, ref, hasRef)
+		for _, cd := range c.candidates(s) {
+			if d := c.draft(cd, dates, ref, hasRef); d != nil {
+				evs = append(evs, d)
+			}
+		}
+	}
+	evs = merge(evs)
+	for i, d := range evs {
+		a.Events = append(a.Events, c.finish(a, d, i, ref, hasRef))
+	}
 	return ctx.Err()
+}
+
+// refDate formats t as YYYY-MM-DD.
+func refDate(t time.Time) *string {
+	s := t.Format(doc.DateLayout)
+	return &s
 }

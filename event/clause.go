@@ -1,0 +1,508 @@
+package event
+
+import (
+	"strings"
+
+	"dyad/actor"
+	"dyad/doc"
+)
+
+// sentence is one sentence as the coder sees it: its tokens' keys and tags
+// and the mentions that cover them, with token indexes relative to the
+// sentence.
+type sentence struct {
+	a     *doc.Article
+	index int      // sentence index in the article
+	first int      // index in a.Tokens of the first token
+	keys  []string // actor.Key of each token
+	tags  []string
+	// ment is, for each token, the index in a.Mentions of the longest
+	// mention that covers it, or -1; mstart and mend are that mention's
+	// first and last tokens.
+	ment          []int
+	mstart, mend  map[int]int // token -> mention starting / ending there
+	title         bool
+	quoted        []bool // token inside quotation marks
+	verbSubject   map[int][]int
+	verbSubjectOK map[int]bool
+}
+
+// tokText returns the text of token i.
+func (s *sentence) tokText(i int) string {
+	t := s.a.Tokens[s.first+i]
+	return s.a.Text[t.Start:t.End]
+}
+
+func (s *sentence) n() int { return len(s.keys) }
+
+// newSentence builds the view of sentence si whose tokens are
+// a.Tokens[lo:hi]; mentions are those of a.Mentions in the sentence.
+func newSentence(a *doc.Article, si, lo, hi int, mentions []int) *sentence {
+	s := &sentence{a: a, index: si, first: lo, mstart: map[int]int{}, mend: map[int]int{}}
+	n := hi - lo
+	s.keys = make([]string, n)
+	s.tags = make([]string, n)
+	s.ment = make([]int, n)
+	s.quoted = make([]bool, n)
+	in := false
+	for i := 0; i < n; i++ {
+		t := a.Tokens[lo+i]
+		w := a.Text[t.Start:t.End]
+		s.keys[i] = actor.Key(w)
+		s.tags[i] = t.Tag
+		s.ment[i] = -1
+		if isQuoteMark(w) {
+			in = !in
+			continue
+		}
+		s.quoted[i] = in
+	}
+	if p := a.Sentences[si].Paragraph; p < len(a.Paragraphs) && a.Paragraphs[p].Role == doc.RoleTitle {
+		s.title = true
+	}
+	// Longest mention wins each token.
+	j := 0
+	for _, mi := range mentions {
+		m := a.Mentions[mi]
+		for j < n && a.Tokens[lo+j].End <= m.Start {
+			j++
+		}
+		st := -1
+		en := -1
+		for k := j; k < n && a.Tokens[lo+k].Start < m.End; k++ {
+			if st < 0 {
+				st = k
+			}
+			en = k
+		}
+		if st < 0 {
+			continue
+		}
+		if cur := s.ment[st]; cur >= 0 {
+			c := a.Mentions[cur]
+			if c.End-c.Start >= m.End-m.Start {
+				continue
+			}
+		}
+		for k := st; k <= en; k++ {
+			if old := s.ment[k]; old >= 0 {
+				delete(s.mstart, s.startOf(k))
+				delete(s.mend, s.endOf(k))
+			}
+			s.ment[k] = mi
+		}
+		s.mstart[st] = en
+		s.mend[en] = st
+	}
+	return s
+}
+
+func (s *sentence) startOf(k int) int {
+	for k > 0 && s.ment[k-1] == s.ment[k] {
+		k--
+	}
+	return k
+}
+
+func (s *sentence) endOf(k int) int {
+	for k+1 < len(s.ment) && s.ment[k+1] == s.ment[k] {
+		k++
+	}
+	return k
+}
+
+func isQuoteMark(w string) bool {
+	switch w {
+	case `"`, "“", "”", "„", "«", "»", "``", "''":
+		return true
+	}
+	return false
+}
+
+// actorMention reports whether mention mi can be an actor: it has an
+// entity with a country or a name, and is not a place used as a location.
+func (s *sentence) actorMention(mi int) bool {
+	m := s.a.Mentions[mi]
+	if m.Via == "location" || len(m.Entities) == 0 {
+		return false
+	}
+	for _, e := range m.Entities {
+		if e.Country != "" || e.Name != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the actor mention that starts at token i, with its
+// last token.
+func (s *sentence) mentionAt(i int) (mi, end int, ok bool) {
+	return s.mentionAtPlace(i, false)
+}
+
+// mentionAtPlace is mentionAt, also taking a place used as a location
+// when places is set: "visited Beijing" names China as the host.
+func (s *sentence) mentionAtPlace(i int, places bool) (mi, end int, ok bool) {
+	if i < 0 || i >= s.n() {
+		return -1, -1, false
+	}
+	e, ok := s.mstart[i]
+	if !ok {
+		return -1, -1, false
+	}
+	if !s.actorMention(s.ment[i]) && !(places && s.placeMention(s.ment[i])) {
+		return -1, -1, false
+	}
+	return s.ment[i], e, true
+}
+
+// placeMention reports whether mention mi is a place with a country.
+func (s *sentence) placeMention(mi int) bool {
+	m := s.a.Mentions[mi]
+	return m.Via == "location" && len(m.Entities) > 0 && m.Entities[0].Country != ""
+}
+
+// mentionEndingAt returns the actor mention that ends at token i, with its
+// first token.
+func (s *sentence) mentionEndingAt(i int) (mi, start int, ok bool) {
+	if i < 0 || i >= s.n() {
+		return -1, -1, false
+	}
+	st, ok := s.mend[i]
+	if !ok || !s.actorMention(s.ment[i]) {
+		return -1, -1, false
+	}
+	return s.ment[i], st, true
+}
+
+// group returns the mention starting at i and those coordinated with it
+// ("China and Russia", "X, Y and Z"), with the last token of the group.
+func (s *sentence) group(i int) ([]int, int) { return s.groupPlace(i, false) }
+
+// groupPlace is group, also taking places used as locations when places
+// is set.
+func (s *sentence) groupPlace(i int, places bool) ([]int, int) {
+	mi, end, ok := s.mentionAtPlace(i, places)
+	if !ok {
+		return nil, -1
+	}
+	ms := []int{mi}
+	for {
+		j := end + 1
+		if j < s.n() && (s.keys[j] == "and" || s.keys[j] == ",") {
+			k := j + 1
+			if k < s.n() && s.keys[k] == "and" {
+				k++
+			}
+			if m2, e2, ok := s.mentionAtPlace(k, places); ok {
+				ms = append(ms, m2)
+				end = e2
+				continue
+			}
+		}
+		return ms, end
+	}
+}
+
+// groupBack returns the mention ending at i and those coordinated before
+// it, with the first token of the group.
+func (s *sentence) groupBack(i int) ([]int, int) {
+	mi, st, ok := s.mentionEndingAt(i)
+	if !ok {
+		return nil, -1
+	}
+	ms := []int{mi}
+	for {
+		j := st - 1
+		if j > 0 && (s.keys[j] == "and" || s.keys[j] == ",") {
+			k := j - 1
+			if m2, s2, ok := s.mentionEndingAt(k); ok {
+				ms = append([]int{m2}, ms...)
+				st = s2
+				continue
+			}
+		}
+		return ms, st
+	}
+}
+
+var auxWords = set("be is are was were been being am 's 're 'm have has had having 've 'd do does did will would shall should can could may might must wo ca 'll")
+
+var negWords = set("not n't never no neither nor")
+
+var modalFuture = set("will 'll shall wo")
+
+var modalHypo = set("could might may would should must can ca")
+
+// controlVerbs take an infinitive whose subject is their own subject, with
+// the modality they give it.
+var controlVerbs = map[string]string{}
+
+func init() {
+	for _, w := range strings.Fields("refuse refused refuses refusing decline declined declines declining fail failed fails failing reject rejected") {
+		controlVerbs[w] = "neg"
+	}
+	for _, w := range strings.Fields(`agree agreed agrees agreeing pledge pledged pledges vow vowed vows promise promised promises plan plans planned planning
+		intend intends intended want wants wanted hope hopes hoped expect expects expected seek seeks sought prepare prepares prepared
+		set scheduled due going offer offered offers decide decided decides aim aims aimed ready willing eager poised likely
+		threaten threatened threatens propose proposed proposes invite invited invites ask asked asks urge urged urges call called`) {
+		controlVerbs[w] = "fut"
+	}
+	for _, w := range strings.Fields("try tried tries trying attempt attempted attempts") {
+		controlVerbs[w] = "hyp"
+	}
+}
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// modality is what the words around a verb say of its event.
+type modality struct {
+	negated  bool
+	future   bool
+	hypo     bool
+	perfect  bool // "had met": past perfect
+	passive  bool
+	present  bool // the verb group is in the present tense
+	reported bool // the clause is the complement of a speech verb
+	// ctrl is the token of a verb that governs this one through "to"
+	// and negates it ("refused to sign"), or -1.
+	ctrl int
+}
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
+
+func isBoundary(k string) bool {
+	switch k {
+	case ".", ";", ":", "?", "!", "(", ")", "—", "–":
+		return true
+	}
+	return false
+}
+
+// verbGroup walks left from the head verb v over auxiliaries, adverbs and
+// negation, and returns the first token of the group and its modality.
+func (s *sentence) verbGroup(v int) (int, modality) {
+	m := modality{ctrl: -1}
+	t := s.tags[v]
+	m.present = t == "VBZ" || t == "VBP"
+	i := v - 1
+	sawBe := false
+	for ; i >= 0; i-- {
+		k := s.keys[i]
+		switch {
+		case negWords[k]:
+			m.negated = true
+		case auxWords[k]:
+			switch {
+			case modalFuture[k]:
+				m.future = true
+			case modalHypo[k]:
+				if k == "would" || k == "could" || k == "might" || k == "may" {
+					m.hypo = true
+				} else if k == "should" || k == "must" {
+					m.future = true
+				}
+			case k == "had" || k == "'d":
+				if !sawBe || true {
+					m.perfect = true
+				}
+			case k == "is" || k == "are" || k == "am" || k == "'s" || k == "'re":
+				m.present = true
+				sawBe = true
+			case k == "was" || k == "were" || k == "be" || k == "been" || k == "being":
+				sawBe = true
+			case k == "has" || k == "have":
+				m.present = false
+			}
+		case s.tags[i] == "RB" || s.tags[i] == "RBR" || s.tags[i] == "RBS":
+			// "warmly", "also", "then"
+		default:
+			goto done
+		}
+	}
+done:
+	if sawBe && (t == "VBN" || t == "VBD") && v > 0 {
+		m.passive = true
+	}
+	if m.passive && (s.keys[v-1] == "being" || s.keys[v-1] == "been") && !m.perfect {
+		// "has been attacked" is still passive; nothing more to do
+	}
+	return i + 1, m
+}
+
+// subject finds the subject of the verb whose group starts at token g (the
+// verb itself at v): the actor mentions it names, and the modality that a
+// governing verb adds ("refused to sign"). ok is false when the subject is
+// not an actor.
+func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool) {
+	add.ctrl = -1
+	p := g - 1
+	if p < 0 {
+		// A participle opening the sentence ("Meeting in Beijing, Xi
+		// lauded ...") takes the main clause's subject after the comma.
+		if t := s.tags[v]; t == "VBG" || t == "VBN" {
+			for j := v + 1; j < s.n() && !isBoundary(s.keys[j]); j++ {
+				if s.keys[j] == "," {
+					if ms, _ := s.group(j + 1); ms != nil {
+						return ms, add, true
+					}
+					break
+				}
+			}
+		}
+		return nil, add, false
+	}
+	k := s.keys[p]
+	switch {
+	case s.ment[p] >= 0 && s.mend[p] == s.startOf(p) || s.ment[p] >= 0:
+		if ms, st := s.groupBack(p); ms != nil {
+			// "officials from China": the mention after a preposition
+			// still stands for the subject's side.
+			_ = st
+			return ms, add, true
+		}
+		return nil, add, false
+	case k == ",":
+		// A parenthetical between subject and verb: "Xi, speaking
+		// before ..., called him", "Putin, who arrived on Monday, met".
+		for q := p - 1; q >= 0 && !isBoundary(s.keys[q]); q-- {
+			if s.keys[q] == "," {
+				if ms, _ := s.groupBack(q - 1); ms != nil {
+					return ms, add, true
+				}
+				break
+			}
+		}
+		return nil, add, false
+	case k == "to" && depth < 3:
+		// An infinitive: "agreed to visit", "refused to sign", "was
+		// pleased to pay". Its subject is the governing verb's.
+		j := p - 1
+		for j >= 0 && (s.tags[j] == "RB" || negWords[s.keys[j]]) {
+			j--
+		}
+		if j < 0 {
+			return nil, add, false
+		}
+		gk := s.keys[j]
+		switch controlVerbs[gk] {
+		case "neg":
+			add.negated = true
+			add.ctrl = j
+		case "fut":
+			add.future = true
+		case "hyp":
+			add.hypo = true
+		}
+		if isVerbTag(s.tags[j]) || s.tags[j] == "JJ" || controlVerbs[gk] != "" {
+			g2, m2 := s.verbGroup(j)
+			if m2.negated {
+				add.negated = !add.negated || controlVerbs[gk] == "neg"
+				if controlVerbs[gk] != "neg" {
+					add.negated = true
+				}
+			}
+			if m2.future {
+				add.future = true
+			}
+			if m2.hypo {
+				add.hypo = true
+			}
+			if m2.perfect {
+				add.perfect = true
+			}
+			if m2.passive && (gk == "expected" || gk == "scheduled" || gk == "set" || gk == "due") {
+				add.future = true
+			}
+			ms, a2, ok := s.subject(g2, j, depth+1)
+			if a2.ctrl >= 0 && add.ctrl < 0 {
+				add.ctrl = a2.ctrl
+			}
+			add.negated = add.negated || a2.negated
+			add.future = add.future || a2.future
+			add.hypo = add.hypo || a2.hypo
+			return ms, add, ok
+		}
+		return nil, add, false
+	case k == "and" || k == "but" || k == "or" || k == "then":
+		// A coordinated verb: "shook hands and took photos with Xi" takes
+		// the subject of the verb before it.
+		for j := p - 1; j >= 0 && !isBoundary(s.keys[j]); j-- {
+			if isVerbTag(s.tags[j]) && !auxWords[s.keys[j]] {
+				if ms, ok := s.verbSubject[j]; ok {
+					return ms, add, s.verbSubjectOK[j]
+				}
+				g2, _ := s.verbGroup(j)
+				ms, a2, ok := s.subject(g2, j, depth+1)
+				return ms, a2, ok
+			}
+		}
+		return nil, add, false
+	case k == "who" || k == "which" || k == "that":
+		// A relative clause: "Putin, who arrived on Monday".
+		q := p - 1
+		if q >= 0 && s.keys[q] == "," {
+			q--
+		}
+		if ms, _ := s.groupBack(q); ms != nil {
+			return ms, add, true
+		}
+		return nil, add, false
+	}
+	return nil, add, false
+}
+
+// object finds the first actor mention after token from in the clause,
+// skipping determiners, adjectives and the prepositions that introduce a
+// recipient; a place used as a location only when places is set.
+func (s *sentence) object(from int, places bool) ([]int, int) {
+	for j, skipped := from, 0; j < s.n() && skipped <= 4; j++ {
+		k := s.keys[j]
+		if isBoundary(k) || k == "that" || k == "," || s.quoted[j] != s.quoted[from-1] {
+			return nil, -1
+		}
+		if ms, end := s.groupPlace(j, places); ms != nil {
+			return ms, end
+		}
+		if s.ment[j] >= 0 {
+			return nil, -1 // a location or an unresolved mention
+		}
+		switch s.tags[j] {
+		case "DT", "JJ", "PRP$", "RB", "CD", "POS":
+		default:
+			switch k {
+			case "with", "to", "on", "against", "upon", "for":
+			default:
+				if isVerbTag(s.tags[j]) || s.tags[j] == "IN" || s.tags[j] == "TO" {
+					return nil, -1
+				}
+			}
+		}
+		skipped++
+	}
+	return nil, -1
+}
+
+// byAgent finds the actor of a passive verb: "by X" after it.
+func (s *sentence) byAgent(v int) []int {
+	for j := v + 1; j < s.n() && j <= v+6; j++ {
+		k := s.keys[j]
+		if isBoundary(k) {
+			return nil
+		}
+		if k == "by" {
+			ms, _ := s.group(j + 1)
+			if ms == nil && j+2 < s.n() {
+				ms, _ = s.group(j + 2)
+			}
+			return ms
+		}
+	}
+	return nil
+}

@@ -1,0 +1,248 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"dyad/doc"
+)
+
+// candidate is one event found in one sentence, before merging.
+type candidate struct {
+	code      *Code
+	pat       *Pattern
+	sent      *sentence
+	m         match
+	actor     []int // mention indexes
+	recipient []int
+	mod       modality
+	verbTense string // VBD, VBZ, ...
+}
+
+// findMatches returns the best non-overlapping pattern matches of s.
+func (c *Coder) findMatches(s *sentence) []match {
+	var all []match
+	for i := 0; i < s.n(); i++ {
+		ps := c.lex.byWord[s.keys[i]]
+		if len(ps) == 0 {
+			continue
+		}
+		for _, p := range ps {
+			if !p.elems[p.anchor].accepts(s.keys[i]) {
+				continue
+			}
+			if !s.posOK(p, i) {
+				continue
+			}
+			if m, ok := s.matchAt(p, i); ok {
+				all = append(all, m)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	sort.SliceStable(all, func(x, y int) bool {
+		a, b := all[x], all[y]
+		if a.p.words != b.p.words {
+			return a.p.words > b.p.words
+		}
+		if a.rslot != b.rslot {
+			return a.rslot
+		}
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return la > lb
+		}
+		return len(a.p.Code) > len(b.p.Code)
+	})
+	var out []match
+	for _, m := range all {
+		clash := false
+		for _, o := range out {
+			if m.head >= o.start && m.head <= o.end || o.head >= m.start && o.head <= m.end {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			out = append(out, m)
+		}
+	}
+	sort.Slice(out, func(x, y int) bool { return out[x].head < out[y].head })
+	return out
+}
+
+// posOK checks the part of speech of a pattern's anchor token: a verb
+// pattern needs a verb (any word in a headline, whose capitals confuse
+// the tagger), a noun pattern a word not tagged as a verb form.
+func (s *sentence) posOK(p *Pattern, i int) bool {
+	t := s.tags[i]
+	if p.Verb {
+		if s.title || isVerbTag(t) {
+			return true
+		}
+		return strings.HasSuffix(s.keys[i], "ed") && (t == "JJ" || t == "NN" || t == "NNP")
+	}
+	switch t {
+	case "VBD", "VBN", "VBP", "VB", "VBG":
+		return p.anchor > 0 || s.title
+	}
+	return true
+}
+
+// candidates codes the matches of one sentence.
+func (c *Coder) candidates(s *sentence) []candidate {
+	ms := c.findMatches(s)
+	s.verbSubject = map[int][]int{}
+	s.verbSubjectOK = map[int]bool{}
+	var out []candidate
+	for _, m := range ms {
+		if m.p.Code == "-" {
+			continue
+		}
+		cd := candidate{code: c.lex.codes[m.p.Code], pat: m.p, sent: s, m: m, recipient: m.recipient}
+		if m.p.Verb {
+			g, mod := s.verbGroup(m.head)
+			subj, add, ok := s.subject(g, m.head, 0)
+			s.verbSubject[m.head], s.verbSubjectOK[m.head] = subj, ok
+			mod.negated = mod.negated || add.negated
+			mod.future = mod.future || add.future
+			mod.hypo = mod.hypo || add.hypo
+			mod.perfect = mod.perfect || add.perfect
+			mod.ctrl = add.ctrl
+			cd.mod = mod
+			cd.verbTense = s.tags[m.head]
+			if mod.passive {
+				cd.actor = s.byAgent(m.end)
+				if len(cd.recipient) == 0 && ok {
+					cd.recipient = subj
+				}
+			} else {
+				cd.actor = subj
+				if len(cd.recipient) == 0 && (!m.p.hasSlot(elemRecipient) || !m.rslot) {
+					cd.recipient, _ = s.object(m.end+1, true)
+				}
+			}
+		} else {
+			cd.actor = m.actor
+			cd.mod.ctrl = -1
+			if len(cd.actor) == 0 {
+				cd.actor, cd.mod = s.nounActor(m)
+				cd.mod.ctrl = -1
+			}
+		}
+		if s.conditional(m.head) {
+			cd.mod.hypo = true
+		}
+		out = append(out, cd)
+	}
+	// An act under a refusal ("refused to sign a deal with Russia") is
+	// not coded: the refusal is, taking the act's recipient.
+	kept := out[:0]
+	for _, cd := range out {
+		if cd.mod.ctrl >= 0 {
+			for k := range out {
+				if out[k].m.head == cd.mod.ctrl && len(out[k].recipient) == 0 {
+					out[k].recipient = cd.recipient
+				}
+			}
+			continue
+		}
+		kept = append(kept, cd)
+	}
+	return kept
+}
+
+// nounActor finds the actor of a nominal trigger with no $A: a possessive
+// before it ("Russia's sanctions"), "by X" after it, or the subject of the
+// verb that governs it ("Putin dropped by Beijing for talks with Xi").
+func (s *sentence) nounActor(m match) ([]int, modality) {
+	st := m.start
+	for st > 0 && (s.tags[st-1] == "DT" || s.tags[st-1] == "JJ" || s.tags[st-1] == "CD") {
+		st--
+	}
+	if st >= 2 && s.keys[st-1] == "'s" {
+		if ms, _ := s.groupBack(st - 2); ms != nil {
+			return ms, modality{}
+		}
+	}
+	if st >= 1 && s.tags[st-1] == "PRP$" {
+		if ms, _ := s.groupBack(st - 1); ms != nil {
+			return ms, modality{}
+		}
+	}
+	if ms := s.byAgent(m.end); ms != nil {
+		return ms, modality{}
+	}
+	for j := st - 1; j >= 0; j-- {
+		if isBoundary(s.keys[j]) {
+			break
+		}
+		if isVerbTag(s.tags[j]) && !auxWords[s.keys[j]] || auxWords[s.keys[j]] && (j+1 >= s.n() || !isVerbTag(s.tags[j+1])) {
+			if ms, ok := s.verbSubject[j]; ok && s.verbSubjectOK[j] {
+				return ms, modality{}
+			}
+			g, mod := s.verbGroup(j)
+			ms, add, ok := s.subject(g, j, 0)
+			if !ok {
+				return nil, mod
+			}
+			mod.negated = mod.negated || add.negated
+			mod.future = mod.future || add.future
+			mod.hypo = mod.hypo || add.hypo
+			mod.passive = false
+			return ms, mod
+		}
+	}
+	return nil, modality{}
+}
+
+// conditional reports whether token i stands in an "if" or "unless"
+// clause.
+func (s *sentence) conditional(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch s.keys[j] {
+		case "if", "unless", "whether":
+			return true
+		case ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
+// entities returns the entities of mentions ms, a state standing for its
+// government, and those of skip left out.
+func (s *sentence) entities(ms []int, skip []doc.Entity) []doc.Entity {
+	var out []doc.Entity
+	for _, mi := range ms {
+		m := s.a.Mentions[mi]
+		for _, e := range m.Entities {
+			if e.Country == "" && e.Name == "" {
+				continue
+			}
+			if m.Kind == doc.MentionState && e.Sector == "" || m.Kind == doc.MentionPlace && e.Sector == "" {
+				e.Sector = "GOV"
+			}
+			dup := false
+			for _, o := range append(out, skip...) {
+				if sameEntity(o, e) || e.Name == "" && o.Country == e.Country && o.Sector == e.Sector {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// sameEntity reports whether two entities are the same actor.
+func sameEntity(a, b doc.Entity) bool {
+	if a.Name != "" || b.Name != "" {
+		return strings.EqualFold(a.Name, b.Name)
+	}
+	return a.Country == b.Country && a.Sector == b.Sector
+}

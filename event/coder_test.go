@@ -1,0 +1,146 @@
+package event
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"dyad/actor"
+	"dyad/doc"
+	"dyad/text"
+)
+
+// stages are the text, tagging and actor stages that the event stage
+// needs, built once for the package's tests.
+var stages = sync.OnceValues(func() ([]interface {
+	Annotate(context.Context, *doc.Article) error
+}, error) {
+	tg, err := text.NewTagger()
+	if err != nil {
+		return nil, err
+	}
+	kb, err := actor.New(context.Background(), actor.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return []interface {
+		Annotate(context.Context, *doc.Article) error
+	}{text.Splitter{}, tg, actor.NewResolver(kb)}, nil
+})
+
+// code runs the stages and coder c over an article of the given
+// paragraphs (the first is the headline when title is set).
+func code(t *testing.T, c *Coder, published string, title bool, paras ...string) *doc.Article {
+	t.Helper()
+	st, err := stages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &doc.Article{ID: "t", Source: doc.Source{Published: published}}
+	for i, p := range paras {
+		if i > 0 {
+			a.Text += "\n\n"
+		}
+		role := doc.RoleBody
+		if i == 0 && title {
+			role = doc.RoleTitle
+		}
+		a.Paragraphs = append(a.Paragraphs, doc.Paragraph{Span: doc.Span{Start: len(a.Text), End: len(a.Text) + len(p)}, Role: role})
+		a.Text += p
+	}
+	ctx := context.Background()
+	for _, s := range st {
+		if err := s.Annotate(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Annotate(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func fixtureCoder(t *testing.T) *Coder {
+	t.Helper()
+	lex, err := LoadLexicon(os.DirFS("testdata/lex"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewWithLexicon(lex)
+}
+
+// countries writes entities as their country codes joined by ",", or "-".
+func countries(es []doc.Entity) string {
+	if len(es) == 0 {
+		return "-"
+	}
+	var cs []string
+	for _, e := range es {
+		cs = append(cs, e.Country)
+	}
+	return strings.Join(cs, ",")
+}
+
+// summary writes an event as "TYPE CAMEO actor>recipient tense[ neg]".
+func summary(e doc.Event) string {
+	s := e.Type + " " + e.CAMEO + " " + countries(e.Actor) + ">" + countries(e.Recipient) + " " + string(e.Tense)
+	if e.Negated {
+		s += " neg"
+	}
+	return s
+}
+
+func TestConstructions(t *testing.T) {
+	c := fixtureCoder(t)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"active", "Russian President Vladimir Putin visited Beijing on Friday.", []string{"CONSULT 042 RUS>CHN current"}},
+		{"prepositional recipient", "German Chancellor Olaf Scholz met with French President Emmanuel Macron.", []string{"CONSULT 040 DEU>FRA current"}},
+		{"light verb", "Japan held talks with South Korea in Tokyo.", []string{"CONSULT 040 JPN>KOR current"}},
+		{"passive", "The Ukrainian army was attacked by Russian forces.", []string{"ASSAULT 190 RUS>UKR current"}},
+		{"passive detained", "Two Australian journalists were detained by Chinese police.", []string{"COERCE 173 CHN>AUS current"}},
+		{"coordinated actor", "China and Russia signed a trade agreement.", []string{"SUPPORT 057 CHN,RUS>- current"}},
+		{"coordinated recipient", "The European Union imposed sanctions on Iran and Syria.", []string{"SANCTION 163 EUR>IRN,SYR current"}},
+		{"double object", "Xi Jinping gave Vladimir Putin a friendship medal.", []string{"SUPPORT 051 CHN>RUS current"}},
+		{"accused of", "Washington accused Moscow of meddling.", []string{"ACCUSE 112 USA>RUS current"}},
+		{"apposition", "Xi met with his Russian counterpart, Vladimir Putin, in Moscow.", []string{"CONSULT 040 CHN>RUS current"}},
+		{"parenthetical subject", "Japanese Prime Minister Fumio Kishida, speaking after the vote, praised India.", []string{"SUPPORT 051 JPN>IND current"}},
+		{"relative clause", "Putin, who arrived on Monday, met Chinese President Xi Jinping.", []string{"CONSULT 040 RUS>CHN current"}},
+		{"reduced clause", "Meeting in Berlin, Scholz praised Poland.", []string{"SUPPORT 051 DEU>POL current"}},
+		{"negation", "Iran did not meet with the United States.", []string{"CONSULT 040 IRN>USA current neg"}},
+		{"refused to sign", "Ukraine refused to sign a deal with Russia.", []string{"REJECT 120 UKR>RUS current"}},
+		{"future meeting", "Indian Prime Minister Narendra Modi will visit Washington.", []string{"AGREE 036 IND>USA future"}},
+		{"future threat", "France will impose sanctions on Mali.", []string{"THREATEN 131 FRA>MLI future"}},
+		{"hypothetical", "If Iran attacked Israel, the region would burn.", []string{"ASSAULT 190 IRN>ISR hypothetical"}},
+		{"reported speech", "Biden said Russia would attack Ukraine.", []string{"ASSAULT 190 RUS>UKR hypothetical"}},
+		{"nominal possessive", "Putin's visit to Beijing was his first abroad.", []string{"CONSULT 042 RUS>CHN current"}},
+		{"nominal between", "Talks between Israel and Hamas resumed.", []string{"CONSULT 040 ISR>PSE current"}},
+		{"nominal governed", "Putin dropped by Beijing for talks with Xi Jinping.", []string{"CONSULT 040 RUS>CHN current"}},
+		{"coordinated verbs", "Scholz arrived in Paris and praised Emmanuel Macron.", []string{"SUPPORT 051 DEU>FRA current"}},
+		{"past perfect", "Russia had attacked Georgia before.", []string{"ASSAULT 190 RUS>GEO historical"}},
+		{"discard", "Moscow denied any interference.", nil},
+		{"no actor", "The weather was praised by nobody.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := code(t, c, "2023-03-23", false, tc.text)
+			var got []string
+			for _, e := range a.Events {
+				got = append(got, summary(e))
+			}
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
+				for _, m := range a.Mentions {
+					t.Logf("mention %q %s %v", m.Text, m.Via, m.Entities)
+				}
+				for _, tk := range a.Tokens {
+					t.Logf("%s/%s", a.Slice(tk.Span), tk.Tag)
+				}
+			}
+		})
+	}
+}

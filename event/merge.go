@@ -1,0 +1,153 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"dyad/doc"
+)
+
+// symmetric types code the same interaction whichever side the text names
+// first: a meeting is one CONSULT, not two.
+var symmetric = map[string]bool{"CONSULT": true, "COOPERATE": true}
+
+// entityKey identifies an entity for merging: its name, or its country and
+// sector.
+func entityKey(e doc.Entity) string {
+	if e.Name != "" {
+		return strings.ToLower(e.Name)
+	}
+	return e.Country + "/" + e.Sector
+}
+
+func keys(es []doc.Entity) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range es {
+		m[entityKey(e)] = true
+	}
+	return m
+}
+
+func overlap(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// same reports whether drafts a and b report the same interaction.
+func same(a, b *draft) bool {
+	if a.code.Type != b.code.Type || a.negated != b.negated {
+		return false
+	}
+	if (a.tense == doc.TenseHistorical) != (b.tense == doc.TenseHistorical) {
+		return false
+	}
+	if a.date.prec != "" && b.date.prec != "" && !a.date.t.Equal(b.date.t) {
+		return false
+	}
+	if symmetric[a.code.Type] {
+		pa := keys(append(append([]doc.Entity{}, a.actor...), a.recipient...))
+		pb := keys(append(append([]doc.Entity{}, b.actor...), b.recipient...))
+		return subset(pa, pb) || subset(pb, pa)
+	}
+	if !overlap(keys(a.actor), keys(b.actor)) {
+		return false
+	}
+	ra, rb := keys(a.recipient), keys(b.recipient)
+	if len(ra) == 0 || len(rb) == 0 {
+		return len(ra) == len(rb)
+	}
+	return overlap(ra, rb)
+}
+
+// specific ranks how exactly a code names an interaction: a visit beats a
+// meeting, a 4-digit code its root.
+func specific(c *Code) int {
+	n := len(c.Code)
+	if c.Mode != "" {
+		n++
+	}
+	return n
+}
+
+// merge joins the drafts that report the same interaction, keeping the
+// most informative sentence as evidence and every sentence as a mention.
+func merge(ds []*draft) []*draft {
+	var out []*draft
+	for _, d := range ds {
+		joined := false
+		for _, o := range out {
+			if !same(o, d) {
+				continue
+			}
+			joined = true
+			o.mentions = append(o.mentions, d.mentions...)
+			if d.date.prec != "" && (o.date.prec == "" || precRank(d.date.prec) > precRank(o.date.prec)) {
+				o.date = d.date
+			}
+			if o.location == nil {
+				o.location = d.location
+			}
+			if specific(d.code) > specific(o.code) {
+				o.code, o.mode, o.context = d.code, d.mode, d.context
+				if symmetric[d.code.Type] {
+					o.actor, o.recipient = d.actor, d.recipient
+				}
+			}
+			if d.weight > o.weight {
+				o.sentence, o.evidence, o.trigger, o.weight = d.sentence, d.evidence, d.trigger, d.weight
+				if !symmetric[d.code.Type] || specific(d.code) >= specific(o.code) {
+					if len(d.actor) >= len(o.actor) {
+						o.actor = d.actor
+					}
+					if len(d.recipient) >= len(o.recipient) {
+						o.recipient = d.recipient
+					}
+				}
+			}
+			break
+		}
+		if !joined {
+			out = append(out, d)
+		}
+	}
+	for _, o := range out {
+		sort.Ints(o.mentions)
+		o.mentions = dedupInts(o.mentions)
+	}
+	return out
+}
+
+func precRank(p string) int {
+	switch p {
+	case doc.PrecisionDay:
+		return 3
+	case doc.PrecisionMonth:
+		return 2
+	case doc.PrecisionYear:
+		return 1
+	}
+	return 0
+}
+
+func dedupInts(xs []int) []int {
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
