@@ -144,3 +144,58 @@ func TestConstructions(t *testing.T) {
 		})
 	}
 }
+
+func TestDates(t *testing.T) {
+	c := fixtureCoder(t)
+	cases := []struct {
+		text, date, prec string
+		tense            doc.Tense
+	}{
+		{"Putin visited Beijing on Monday.", "2023-03-20", "day", doc.TenseCurrent},
+		{"Putin visited Beijing on March 2.", "2023-03-02", "day", doc.TenseCurrent},
+		{"Putin visited Beijing.", "2023-03-23", "reported", doc.TenseCurrent},
+		{"Putin visited Beijing in 2016.", "2016-01-01", "year", doc.TenseHistorical},
+		{"Putin visited Beijing 10 years ago.", "2013-01-01", "year", doc.TenseHistorical},
+		{"Putin will visit Beijing on Monday.", "2023-03-27", "day", doc.TenseFuture},
+		{"Putin visited Beijing earlier this month.", "2023-03-01", "month", doc.TenseCurrent},
+	}
+	for _, tc := range cases {
+		a := code(t, c, "2023-03-23", false, tc.text)
+		if len(a.Events) != 1 {
+			t.Errorf("%s: %d events", tc.text, len(a.Events))
+			continue
+		}
+		e := a.Events[0]
+		got := ""
+		if e.Date != nil {
+			got = *e.Date
+		}
+		if got != tc.date || e.DatePrecision != tc.prec || e.Tense != tc.tense {
+			t.Errorf("%s: date %s/%s %s, want %s/%s %s", tc.text, got, e.DatePrecision, e.Tense, tc.date, tc.prec, tc.tense)
+		}
+	}
+}
+
+func TestMergeWithinArticle(t *testing.T) {
+	c := fixtureCoder(t)
+	a := code(t, c, "2023-03-23", true,
+		"Xi meets Putin in Moscow",
+		"Chinese President Xi Jinping met with his Russian counterpart, Vladimir Putin, in Moscow on Monday.",
+		"The two presidents held talks on trade.",
+		"Xi praised Putin.")
+	var got []string
+	for _, e := range a.Events {
+		got = append(got, summary(e))
+	}
+	want := []string{"CONSULT 040 CHN>RUS current", "SUPPORT 051 CHN>RUS current"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	e := a.Events[0]
+	if e.Sentence != 1 || len(e.Mentions) < 2 || e.Mentions[0] != 0 {
+		t.Errorf("meeting evidence %d, mentions %v; want evidence 1, mentions from 0", e.Sentence, e.Mentions)
+	}
+	if e.Date == nil || *e.Date != "2023-03-20" || e.Location == nil || e.Location.Country != "RUS" {
+		t.Errorf("meeting date %v, location %+v", e.Date, e.Location)
+	}
+}

@@ -4,14 +4,16 @@ import (
 	"time"
 
 	"dyad/doc"
+	"dyad/when"
 )
 
 // dateRef is a date an event happened on, as the text gives it.
 type dateRef struct {
 	t       time.Time
-	prec    string // day, month, year; "" when the text gives none
+	next    time.Time // the same expression read forward ("on Friday" of a plan)
+	prec    string    // day, month, year; "" when the text gives none
 	text    string
-	tok     int  // token of the expression in its sentence
+	tok     int  // first token of the expression in its sentence
 	unknown bool // the event is dated but not by the text: no date at all
 }
 
@@ -29,12 +31,66 @@ func (d dateRef) historical(ref time.Time) bool {
 	return false
 }
 
-// sentenceDates finds the date expressions of a sentence.
+// sentenceDates finds the date expressions of a sentence. Week
+// expressions ("last week") are kept as the Monday of the week with day
+// precision only when nothing better is found: they are reported as the
+// publication date's month.
 func sentenceDates(a *doc.Article, s *sentence, ref time.Time, hasRef bool) []dateRef {
-	return nil
+	sent := a.Sentences[s.index]
+	if !hasRef {
+		ref = time.Time{}
+	}
+	exprs := when.Find(a.Text, sent.Start, sent.End, ref)
+	if len(exprs) == 0 {
+		return nil
+	}
+	out := make([]dateRef, 0, len(exprs))
+	k := 0
+	for _, e := range exprs {
+		if e.Date.IsZero() {
+			continue
+		}
+		for k < s.n() && a.Tokens[s.first+k].End <= e.Start {
+			k++
+		}
+		d := dateRef{t: e.Date, next: e.Next, prec: e.Precision, text: e.Text, tok: k}
+		if d.prec == "week" {
+			// A week is no precision of the record: its month.
+			d.prec = doc.PrecisionMonth
+			d.t = time.Date(d.t.Year(), d.t.Month(), 1, 0, 0, 0, 0, time.UTC)
+			d.next = d.t
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
-// pickDate chooses the date of the event whose trigger is token head.
+// pickDate chooses the date of the event whose trigger is token head: the
+// nearest expression after it in the sentence, else the nearest before
+// it. With future set, the expression is read forward.
 func pickDate(dates []dateRef, head int, future bool) dateRef {
-	return dateRef{}
+	best, bestDist := -1, 1<<30
+	for i, d := range dates {
+		dist := d.tok - head
+		if dist < 0 {
+			dist = -dist + 3
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return dateRef{}
+	}
+	d := dates[best]
+	if future && !d.next.IsZero() {
+		d.t = d.next
+	}
+	if d.prec == doc.PrecisionMonth || d.prec == doc.PrecisionYear {
+		d.t = time.Date(d.t.Year(), d.t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		if d.prec == doc.PrecisionYear {
+			d.t = time.Date(d.t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return d
 }

@@ -21,7 +21,7 @@ import (
 	"dyad/doc"
 )
 
-// (embedded below once the data lands)
+//go:embed data
 var builtin embed.FS
 
 // Coder is the event stage. It holds a read-only lexicon, is built once
