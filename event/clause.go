@@ -186,22 +186,34 @@ func (s *sentence) groupPlace(i int, places bool) ([]int, int) {
 	if !ok {
 		return nil, -1
 	}
-	ms := []int{mi}
+	ms, ends := []int{mi}, []int{end}
+	closed := false // the list ended with "and": commas were coordination
 	for {
 		j := end + 1
 		if j < s.n() && (s.keys[j] == "and" || s.keys[j] == ",") {
 			k := j + 1
+			and := s.keys[j] == "and"
 			if k < s.n() && s.keys[k] == "and" {
 				k++
+				and = true
 			}
 			if m2, e2, ok := s.mentionAtPlace(k, places); ok {
-				ms = append(ms, m2)
+				ms, ends = append(ms, m2), append(ends, e2)
 				end = e2
+				if and {
+					closed = true
+					break
+				}
 				continue
 			}
 		}
-		return ms, end
+		break
 	}
+	if !closed {
+		// "Beijing's Great Hall, Xi lauded": a comma alone is no list.
+		return ms[:1], ends[0]
+	}
+	return ms, end
 }
 
 // groupBack returns the mention ending at i and those coordinated before
@@ -212,11 +224,16 @@ func (s *sentence) groupBack(i int) ([]int, int) {
 		return nil, -1
 	}
 	ms := []int{mi}
+	and := false // walking back, an "and" must come before any comma
 	for {
 		j := st - 1
-		if j > 0 && (s.keys[j] == "and" || s.keys[j] == ",") {
+		if j > 0 && (s.keys[j] == "and" || s.keys[j] == "," && and) {
 			k := j - 1
+			if s.keys[j] == "and" && k > 0 && s.keys[k] == "," {
+				k--
+			}
 			if m2, s2, ok := s.mentionEndingAt(k); ok {
+				and = true
 				ms = append([]int{m2}, ms...)
 				st = s2
 				continue
@@ -434,7 +451,7 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 		// A coordinated verb: "shook hands and took photos with Xi" takes
 		// the subject of the verb before it.
 		for j := p - 1; j >= 0 && !isBoundary(s.keys[j]); j-- {
-			if isVerbTag(s.tags[j]) && !auxWords[s.keys[j]] {
+			if isVerbTag(s.tags[j]) && (!auxWords[s.keys[j]] || j+1 < s.n() && !isVerbTag(s.tags[j+1]) && s.tags[j+1] != "RB") {
 				if ms, ok := s.verbSubject[j]; ok {
 					return ms, add, s.verbSubjectOK[j]
 				}

@@ -129,6 +129,10 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			if len(cd.actor) == 0 {
 				cd.actor, cd.mod = s.nounActor(m)
 				cd.mod.ctrl = -1
+			} else if len(cd.recipient) == 0 && !m.p.hasSlot(elemRecipient) {
+				// "X paid a visit at the invitation of Putin": the
+				// invitee is the clause's subject.
+				cd.recipient, _ = s.nounActor(match{p: m.p, start: m.start, end: m.end, head: m.head})
 			}
 		}
 		if s.conditional(m.head) {
@@ -221,8 +225,15 @@ func (s *sentence) entities(ms []int, skip []doc.Entity) []doc.Entity {
 			if e.Country == "" && e.Name == "" {
 				continue
 			}
-			if m.Kind == doc.MentionState && e.Sector == "" || m.Kind == doc.MentionPlace && e.Sector == "" {
-				e.Sector = "GOV"
+			if m.Kind == doc.MentionState || m.Kind == doc.MentionPlace {
+				// A state or a capital standing for its government:
+				// no name of its own.
+				if e.Sector == "" {
+					e.Sector = "GOV"
+				}
+				if m.Kind == doc.MentionPlace {
+					e.Name = ""
+				}
 			}
 			dup := false
 			for _, o := range append(out, skip...) {

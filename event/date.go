@@ -75,6 +75,9 @@ func pickDate(dates []dateRef, head int, future bool) dateRef {
 		if dist < 0 {
 			dist = -dist + 3
 		}
+		if dist > 12 {
+			continue // another clause's date
+		}
 		if dist < bestDist {
 			best, bestDist = i, dist
 		}

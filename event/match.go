@@ -115,7 +115,7 @@ func (s *sentence) matchForward(p *Pattern, e, j int, m *match) (int, bool) {
 				break
 			}
 			switch s.tags[j+skip] {
-			case "DT", "JJ", "PRP$", "CD":
+			case "DT", "JJ", "PRP$", "CD", "VBG":
 				continue
 			}
 			break

@@ -28,6 +28,14 @@ func keys(es []doc.Entity) map[string]bool {
 	return m
 }
 
+func countryKeys(es []doc.Entity) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range es {
+		m[e.Country] = true
+	}
+	return m
+}
+
 func overlap(a, b map[string]bool) bool {
 	for k := range a {
 		if b[k] {
@@ -58,8 +66,10 @@ func same(a, b *draft) bool {
 		return false
 	}
 	if symmetric[a.code.Type] {
-		pa := keys(append(append([]doc.Entity{}, a.actor...), a.recipient...))
-		pb := keys(append(append([]doc.Entity{}, b.actor...), b.recipient...))
+		// The sides of a meeting, by country: "Xi met Putin" and "Xi's
+		// arrival in Moscow" are one visit.
+		pa := countryKeys(append(append([]doc.Entity{}, a.actor...), a.recipient...))
+		pb := countryKeys(append(append([]doc.Entity{}, b.actor...), b.recipient...))
 		return subset(pa, pb) || subset(pb, pa)
 	}
 	if !overlap(keys(a.actor), keys(b.actor)) {
@@ -103,12 +113,18 @@ func merge(ds []*draft) []*draft {
 			if specific(d.code) > specific(o.code) {
 				o.code, o.mode, o.context = d.code, d.mode, d.context
 				if symmetric[d.code.Type] {
+					// The visit gives the direction; named people beat
+					// places.
+					oa, or := o.actor, o.recipient
 					o.actor, o.recipient = d.actor, d.recipient
+					pool := append(append([]doc.Entity{}, oa...), or...)
+					o.actor = better(o.actor, pool)
+					o.recipient = better(o.recipient, pool)
 				}
 			}
 			if d.weight > o.weight {
 				o.sentence, o.evidence, o.trigger, o.weight = d.sentence, d.evidence, d.trigger, d.weight
-				if !symmetric[d.code.Type] || specific(d.code) >= specific(o.code) {
+				if !symmetric[d.code.Type] {
 					if len(d.actor) >= len(o.actor) {
 						o.actor = d.actor
 					}
@@ -126,6 +142,25 @@ func merge(ds []*draft) []*draft {
 	for _, o := range out {
 		sort.Ints(o.mentions)
 		o.mentions = dedupInts(o.mentions)
+	}
+	return out
+}
+
+// better replaces each unnamed entity of es by a named one of the same
+// country from pool.
+func better(es, pool []doc.Entity) []doc.Entity {
+	out := make([]doc.Entity, len(es))
+	for i, e := range es {
+		out[i] = e
+		if e.Name != "" {
+			continue
+		}
+		for _, p := range pool {
+			if p.Name != "" && p.Country == e.Country {
+				out[i] = p
+				break
+			}
+		}
 	}
 	return out
 }

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"dyad/doc"
+)
+
+// expected is the part of an examples/*.expected.json file that the test
+// checks.
+type expected struct {
+	Events []struct {
+		Type          string       `json:"type"`
+		CAMEO         string       `json:"cameo"`
+		Actor         []doc.Entity `json:"actor"`
+		Recipient     []doc.Entity `json:"recipient"`
+		Date          *string      `json:"date"`
+		DatePrecision string       `json:"date_precision"`
+		Tense         string       `json:"tense"`
+		Why           string       `json:"why"`
+	} `json:"events"`
+	Quotes []struct {
+		Speaker string `json:"speaker"`
+		Text    string `json:"text"`
+		Direct  bool   `json:"direct"`
+	} `json:"quotes"`
+}
+
+// side writes entities as sorted "name/country" items; an entity with no
+// name is written by its country alone.
+func side(es []doc.Entity) string {
+	var xs []string
+	for _, e := range es {
+		xs = append(xs, e.Name+"/"+e.Country)
+	}
+	sort.Strings(xs)
+	return strings.Join(xs, "+")
+}
+
+// TestExamplesEvents codes the two example articles and checks every
+// expected event (type, CAMEO root, actor and recipient names and
+// countries, date and tense) and that dyad codes no other event: the
+// examples' not_events (denials, background facts, repeated reports of
+// the same meeting) must not show up as events.
+func TestExamplesEvents(t *testing.T) {
+	for _, name := range []string{"000_10f149fc47b29e7c", "003_52b15b549b2096eb"} {
+		t.Run(name, func(t *testing.T) {
+			dir := shared(t, "examples")
+			raw, err := os.ReadFile(dir + "/" + name + ".expected.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want expected
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := dyad(t, "", "code", dir+"/"+name+".txt")
+			if code != 0 {
+				t.Fatalf("dyad code: exit %d: %s", code, errOut)
+			}
+			var rec doc.Record
+			if err := json.Unmarshal([]byte(out), &rec); err != nil {
+				t.Fatal(err)
+			}
+			used := make([]bool, len(rec.Events))
+			for _, w := range want.Events {
+				found := -1
+				for i, e := range rec.Events {
+					if used[i] || e.Type != w.Type || e.CAMEO[:2] != w.CAMEO[:2] {
+						continue
+					}
+					ga, gr := side(e.Actor), side(e.Recipient)
+					wa, wr := side(w.Actor), side(w.Recipient)
+					if ga == wa && gr == wr || w.Type == "CONSULT" && ga == wr && gr == wa {
+						found = i
+						break
+					}
+				}
+				if found < 0 {
+					t.Errorf("missing %s %s %s -> %s (%s)", w.Type, w.CAMEO, side(w.Actor), side(w.Recipient), w.Why)
+					continue
+				}
+				used[found] = true
+				e := rec.Events[found]
+				gd, wd := "null", "null"
+				if e.Date != nil {
+					gd = *e.Date
+				}
+				if w.Date != nil {
+					wd = *w.Date
+					if len(wd) == 4 {
+						wd += "-01-01"
+					}
+				}
+				if gd != wd || string(e.Tense) != w.Tense {
+					t.Errorf("%s %s -> %s: date %s %s, want %s %s (%s)", w.Type, side(w.Actor), side(w.Recipient), gd, e.Tense, wd, w.Tense, w.Why)
+				}
+			}
+			for i, e := range rec.Events {
+				if !used[i] && !e.Negated {
+					t.Errorf("extra event %s %s %s -> %s: %s", e.Type, e.CAMEO, side(e.Actor), side(e.Recipient), e.Evidence)
+				}
+			}
+			// Each expected quote is found with its speaker.
+			for _, w := range want.Quotes {
+				ok := false
+				for _, q := range rec.Quotes {
+					if jaccardWords(q.Text, w.Text) >= 0.5 && strings.EqualFold(q.Speaker.Name, w.Speaker) {
+						ok = true
+						break
+					}
+				}
+				if !ok {
+					t.Errorf("missing quote by %s: %q", w.Speaker, w.Text)
+				}
+			}
+		})
+	}
+}
+
+// jaccardWords is the Jaccard overlap of the lower-case words of a and b.
+func jaccardWords(a, b string) float64 {
+	words := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r > 127)
+		}) {
+			m[w] = true
+		}
+		return m
+	}
+	x, y := words(a), words(b)
+	inter := 0
+	for w := range x {
+		if y[w] {
+			inter++
+		}
+	}
+	union := len(x) + len(y) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+var _ = fmt.Sprint
