@@ -9,28 +9,18 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"dyad/event"
+	"dyad/coding"
 	"dyad/pipeline"
-	"dyad/quote"
-	"dyad/text"
 )
 
 // coderStages builds the stages after sentence splitting that dyad code
 // runs: part-of-speech tags, actors, events and quotes.
 func coderStages(cmd *cobra.Command, af *actorFlags) ([]pipeline.Stage, error) {
-	tg, err := text.NewTagger()
+	kb, err := af.kb(cmd)
 	if err != nil {
 		return nil, err
 	}
-	r, err := af.resolver(cmd)
-	if err != nil {
-		return nil, err
-	}
-	ev, err := event.New()
-	if err != nil {
-		return nil, err
-	}
-	return []pipeline.Stage{tg, r, ev, quote.New()}, nil
+	return coding.Stages(kb)
 }
 
 func newCodeCmd() *cobra.Command {
