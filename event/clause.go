@@ -379,9 +379,16 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 	switch {
 	case s.ment[p] >= 0 && s.mend[p] == s.startOf(p) || s.ment[p] >= 0:
 		if ms, st := s.groupBack(p); ms != nil {
-			// "officials from China": the mention after a preposition
-			// still stands for the subject's side.
-			_ = st
+			// "China's ambassador to Britain accused": the subject is the
+			// head before the preposition, when it is an actor.
+			if st >= 2 {
+				switch s.keys[st-1] {
+				case "to", "of", "from", "for", "in", "at":
+					if hs, _ := s.groupBack(st - 2); hs != nil {
+						return hs, add, true
+					}
+				}
+			}
 			return ms, add, true
 		}
 		return nil, add, false
@@ -459,6 +466,30 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 				ms, a2, ok := s.subject(g2, j, depth+1)
 				return ms, a2, ok
 			}
+		}
+		return nil, add, false
+	case k == "-" || k == "—" || k == "–":
+		// A dash apposition: "the two Arab states - Egypt and Jordan -
+		// criticised".
+		if ms, _ := s.groupBack(p - 1); ms != nil {
+			return ms, add, true
+		}
+		return nil, add, false
+	case strings.HasPrefix(s.tags[p], "NN"):
+		// A noun phrase whose modifier names the actor: "Israeli
+		// security forces", "the Turkish foreign ministry".
+		for j := p - 1; j >= 0 && j >= p-5; j-- {
+			if s.ment[j] >= 0 {
+				if ms, _ := s.groupBack(j); ms != nil {
+					return ms, add, true
+				}
+				break
+			}
+			switch t := s.tags[j]; {
+			case strings.HasPrefix(t, "NN"), t == "JJ", t == "DT", t == "POS", t == "CD":
+				continue
+			}
+			break
 		}
 		return nil, add, false
 	case k == "who" || k == "which" || k == "that":
