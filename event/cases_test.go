@@ -73,8 +73,8 @@ func TestLexiconCases(t *testing.T) {
 	}
 	rootShare, fullShare := float64(rootOK)/float64(n), float64(fullOK)/float64(n)
 	t.Logf("%d cases: CAMEO root %.3f, root and sides %.3f; %d of %d negatives without events", n, rootShare, fullShare, negOK, negN)
-	if rootShare < 0.75 || fullShare < 0.5 {
-		t.Errorf("root %.3f (floor 0.75), root and sides %.3f (floor 0.5)", rootShare, fullShare)
+	if rootShare < 0.85 || fullShare < 0.65 {
+		t.Errorf("root %.3f (floor 0.85), root and sides %.3f (floor 0.65)", rootShare, fullShare)
 	}
 }
 

@@ -12,14 +12,21 @@ import (
 func (w *work) isFinite(i int) bool {
 	switch w.tag(i) {
 	case "VBD", "VBZ", "VBP", "MD":
-		return true
+		return !w.midCapital(i)
 	}
 	return false
 }
 
+// isVerb reports whether token i is a verb of any form.
 func (w *work) isVerb(i int) bool {
 	t := w.tag(i)
-	return strings.HasPrefix(t, "VB") || t == "MD"
+	return (strings.HasPrefix(t, "VB") || t == "MD") && !w.midCapital(i)
+}
+
+// midCapital reports whether token i is a capitalized word inside its
+// sentence: a name, whatever tag the tagger gave it ("Javed/VBD").
+func (w *work) midCapital(i int) bool {
+	return i > w.sentLo[w.toks[i].Sentence] && w.capitalized(i) && !w.is(i, "I")
 }
 
 func (w *work) isAdverb(i int) bool {
@@ -68,7 +75,12 @@ func (w *work) isNounTag(i int) bool {
 	case "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "POS", "FW":
 		return true
 	}
-	return false
+	return w.isVerbTag(i) && w.midCapital(i)
+}
+
+func (w *work) isVerbTag(i int) bool {
+	t := w.tag(i)
+	return strings.HasPrefix(t, "VB") || t == "MD"
 }
 
 func (w *work) isDet(i int) bool {
@@ -256,10 +268,11 @@ func (w *work) frame(s, v, vend int, form verbForm, lo, hi int) int {
 		j--
 	}
 	if j >= lo {
-		if w.isNeg(j) || w.is(j, "to") {
+		if w.isNeg(j) || w.is(j, "to") || j > lo && w.is(j, "have") && w.is(j-1, "to") {
 			return 0
 		}
-		if w.tag(v) == "VBN" && w.isBe(j) {
+		if (w.tag(v) == "VBN" || w.tag(v) == "VBD") && w.isBe(j) {
+			// "was told", "It is said"
 			return 0
 		}
 		if j > lo && w.isNeg(j-1) && w.isAux(j) {
@@ -277,7 +290,7 @@ func (w *work) frame(s, v, vend int, form verbForm, lo, hi int) int {
 		}
 	}
 	// "..., said Xi" and `"...," said Xi`.
-	if p := v - 1; p >= lo && !ing && (w.is(p, ",") || w.isCloseMark(p)) {
+	if p := v - 1; p >= lo && !ing && !form.object && (w.is(p, ",") || w.isCloseMark(p)) {
 		if spk, end, ok := w.subjectAfter(vend+1, hi); ok && (!form.actor || w.isActor(spk)) {
 			w.noteSpeaker(s, spk)
 			if w.attributeBefore(s, p, lo, spk, end) {
@@ -303,7 +316,9 @@ func (w *work) frame(s, v, vend int, form verbForm, lo, hi int) int {
 	if spk.ok() {
 		w.noteSpeaker(s, spk)
 	}
-	cs, hasComp := w.complement(vend, hi)
+	relative := ok && npStart > lo && (w.is(npStart-1, "which") || w.is(npStart-1, "that") ||
+		w.is(npStart-1, "who") || w.is(npStart-1, "what"))
+	cs, hasComp := w.complement(vend, hi, relative)
 	if hasComp {
 		if coord && w.attributed[s] {
 			// ", adding that ..." after an attribution: the same statement.
@@ -377,7 +392,14 @@ func (w *work) attributeBefore(s, c, lo int, spk speaker, end int) bool {
 			return w.attributeAfter(k, spk, end)
 		}
 	}
-	if !w.is(c, ",") || c <= lo {
+	last := c - 1
+	if w.isCloseMark(c) && c > 0 && w.is(c-1, ",") {
+		// `Iran is "the greatest threat," she added`
+		last = c
+	} else if !w.is(c, ",") {
+		return false
+	}
+	if c <= lo {
 		return false
 	}
 	start := w.skipLead(lo, c)
@@ -391,7 +413,7 @@ func (w *work) attributeBefore(s, c, lo int, spk speaker, end int) bool {
 	if !finite {
 		return false
 	}
-	w.statement(start, c-1, spk)
+	w.statement(start, last, spk)
 	return true
 }
 
@@ -418,6 +440,7 @@ func (w *work) statement(s, e int, spk speaker) {
 	if e < s {
 		return
 	}
+	s = w.afterDateline(s, e)
 	total, quoted := 0, 0
 	for t := s; t <= e; t++ {
 		if w.isWord(t) {
@@ -438,6 +461,7 @@ func (w *work) statement(s, e int, spk speaker) {
 			if qi := w.quoteOf(t); qi >= 0 && !w.quotes[qi].attributed {
 				q := &w.quotes[qi]
 				q.spk, q.attributed = spk, true
+				q.lead = q.open == s || q.open == s-1
 			}
 		}
 		return
@@ -474,15 +498,41 @@ func (w *work) statement(s, e int, spk speaker) {
 	})
 }
 
+// afterDateline returns the first token after a dateline that opens tokens
+// s..e ("WASHINGTON, April 17 -", "KABUL (AFP) —"), or s when there is
+// none.
+func (w *work) afterDateline(s, e int) int {
+	caps, bracket := w.isAcronym(s), false
+	for t := s; t < e && t < s+12; t++ {
+		switch x := w.word(t); {
+		case (x == "-" || x == "—" || x == "–" || x == "--") && !w.isHyphen(t):
+			if t > s && (caps || bracket) {
+				return t + 1
+			}
+			return s
+		case x == "(" || x == ")":
+			bracket = true
+		case x == "," || x == "." || w.capitalized(t) || w.isWord(t) && x[0] >= '0' && x[0] <= '9':
+		default:
+			return s
+		}
+	}
+	return s
+}
+
 // complement returns the first token of the clause that the speech verb
 // ending at token vend introduces: after "that", a subject and its verb,
 // or a quotation right after the verb or after a comma or colon, past the
 // verb's objects and adjuncts ("told reporters on Tuesday he ...").
-func (w *work) complement(vend, hi int) (int, bool) {
+func (w *work) complement(vend, hi int, relative bool) (int, bool) {
 	j := vend + 1
 	if j < hi && w.isFinite(j) {
-		// "which officials said was targeted", "It said hoped ..."
-		return j, true
+		// "which officials said was targeted": the relative pronoun is the
+		// subject of the clause.
+		if relative {
+			return j, true
+		}
+		return 0, false
 	}
 	sep := true // nothing but punctuation and determiners since the verb
 	for steps := 0; j < hi && steps < 24; steps++ {
@@ -508,6 +558,10 @@ func (w *work) complement(vend, hi int) (int, bool) {
 			"though", "so", "but", "and", "or", "to", "than", "whereas", "who", "which", ".", ";", "!", "?":
 			return 0, false
 		}
+		if n := w.quantifier(j, hi); n > 0 && w.isClauseAt(j+n, hi) {
+			// "said at least 60 were injured"
+			return j, true
+		}
 		switch {
 		case w.isClauseAt(j, hi):
 			return j, true
@@ -530,6 +584,41 @@ func (w *work) complement(vend, hi int) (int, bool) {
 	return 0, false
 }
 
+// endPunct reports whether token i is a full stop, question mark or
+// exclamation mark.
+func (w *work) endPunct(i int) bool {
+	switch w.word(i) {
+	case ".", "?", "!":
+		return true
+	}
+	return false
+}
+
+// quantifier returns the number of tokens of a quantifier before a number
+// at token j ("at least", "more than", "about"), or 0.
+func (w *work) quantifier(j, hi int) int {
+	if j+1 >= hi {
+		return 0
+	}
+	switch strings.ToLower(w.word(j)) {
+	case "at":
+		if w.is(j+1, "least") || w.is(j+1, "most") {
+			return 2
+		}
+	case "more", "less", "fewer":
+		if w.is(j+1, "than") {
+			return 2
+		}
+	case "up":
+		if w.is(j+1, "to") {
+			return 2
+		}
+	case "about", "nearly", "almost", "around", "some", "over", "roughly", "approximately":
+		return 1
+	}
+	return 0
+}
+
 // statementEnd returns the last token of a statement that starts at token
 // s: the end of the sentence, or the token before a colon that opens a
 // quotation, a semicolon, or "while" or "whereas" (another clause).
@@ -541,6 +630,9 @@ func (w *work) statementEnd(s, hi int) int {
 		switch {
 		case w.is(t, ":") && t+1 < hi && w.isOpenMark(t+1), w.is(t, ";"),
 			(w.is(t, "while") || w.is(t, "whereas")) && t > s:
+			return t - 1
+		case t > s && t+1 < hi && w.endPunct(t) && w.isOpenMark(t+1):
+			// `dividends.«It is ...`: a sentence the splitter did not end.
 			return t - 1
 		}
 	}
@@ -613,7 +705,7 @@ func (w *work) subjectBefore(v, lo int) (speaker, int, bool) {
 			return speaker{}, 0, false
 		}
 	}
-	if (w.is(j, "who") || w.is(j, "which")) && j > lo {
+	if (w.is(j, "who") || w.is(j, "which") || w.is(j, "that") && j > lo && w.isNounTag(j-1)) && j > lo {
 		// "Hill, who said ...": the subject of the relative clause.
 		j--
 		if w.is(j, ",") {

@@ -18,6 +18,9 @@ type verbForm struct {
 	// actor is true for a verb that attributes only when its subject is
 	// an actor ("the results suggest" is no statement).
 	actor bool
+	// object is true for a verb that takes the hearer as its object
+	// (told reporters): it never comes before its subject.
+	object bool
 }
 
 // parseVerbs reads the verb list (see data/verbs.txt) into a map from each
@@ -25,14 +28,14 @@ type verbForm struct {
 // its forms.
 func parseVerbs(data string) map[string][]verbForm {
 	m := make(map[string][]verbForm, 512)
-	add := func(form string, ing, actor bool) {
+	add := func(form string, ing, actor, object bool) {
 		first, particle, _ := strings.Cut(form, " ")
 		for _, f := range m[first] {
 			if f.particle == particle {
 				return
 			}
 		}
-		m[first] = append(m[first], verbForm{particle: particle, ing: ing, actor: actor})
+		m[first] = append(m[first], verbForm{particle: particle, ing: ing, actor: actor, object: object})
 	}
 	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
@@ -42,6 +45,8 @@ func parseVerbs(data string) map[string][]verbForm {
 		line = strings.ToLower(line)
 		actor := strings.HasSuffix(line, "*")
 		line = strings.TrimSpace(strings.TrimSuffix(line, "*"))
+		object := strings.HasSuffix(line, "+")
+		line = strings.TrimSpace(strings.TrimSuffix(line, "+"))
 		var forms []string
 		if strings.Contains(line, ",") {
 			for _, f := range strings.Split(line, ",") {
@@ -53,7 +58,7 @@ func parseVerbs(data string) map[string][]verbForm {
 			forms = inflect(strings.Join(strings.Fields(line), " "))
 		}
 		for i, f := range forms {
-			add(f, i == 3, actor)
+			add(f, i == 3, actor, object)
 		}
 	}
 	return m

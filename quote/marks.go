@@ -24,6 +24,7 @@ type qspan struct {
 	attributed bool // a speech verb, "according to" or a colon gave spk
 	attrEnd    int  // last token of the attribution after the quotation, or -1
 	swallowed  bool // part of a reported statement
+	lead       bool // a speech verb introduces it: `said "..."`
 }
 
 // Classes of quotation marks.
@@ -118,8 +119,8 @@ func (w *work) classify(i int, open bool) int {
 // goes on into the next one when that paragraph starts with an opening
 // mark (the convention for a quotation of several paragraphs) or when its
 // first mark closes (a paragraph broken inside a quotation); otherwise it
-// ends with its paragraph. A second opening mark inside an open quotation
-// starts a new part of it.
+// ends with its paragraph, and with the sentence it opened in. A second
+// opening mark inside an open quotation starts a new part of it.
 func (w *work) findQuotes() {
 	cur := -1    // the open quotation, or -1
 	partLo := 0  // first token of its current part
@@ -171,6 +172,14 @@ func (w *work) findQuotes() {
 	}
 	for qi := range w.quotes {
 		q := &w.quotes[qi]
+		if q.close < 0 && len(q.parts) > 0 {
+			// A quotation never closed: most likely a stray mark, so it
+			// runs to the end of the sentence it opens in, no further.
+			pt := &q.parts[len(q.parts)-1]
+			if end := w.sentLo[w.toks[pt[0]].Sentence+1]; pt[1] > end {
+				pt[1] = end
+			}
+		}
 		for _, pt := range q.parts {
 			for k := pt[0]; k < pt[1]; k++ {
 				w.inq[k] = int32(qi)

@@ -56,6 +56,9 @@ type item struct {
 	tok        int // first token
 	spk        speaker
 	known      bool // spk was found for it, not carried on from an earlier quote
+	// fragment is true for a quoted phrase inside a sentence that is a
+	// quote only if it continues the last speaker's words.
+	fragment bool
 }
 
 // work is the state of finding the quotes of one article.
@@ -228,19 +231,34 @@ func (w *work) directQuotes() {
 		if w.title(s) {
 			continue
 		}
-		if !q.attributed {
-			lo := w.sentLo[w.toks[q.open].Sentence]
-			atStart := q.open <= lo || w.is(q.open-1, ":")
-			if !atStart {
-				// A quoted phrase inside a sentence.
-				if q.words <= 3 || w.titleCase(q) {
-					continue
-				}
+		lo := w.sentLo[w.toks[q.open].Sentence]
+		lead := q.lead || w.skipLead(lo, q.open) == q.open || w.is(q.open-1, ":") || w.is(q.open-1, ",")
+		fragment := false
+		if !lead {
+			// A quoted phrase inside a sentence: a scare quote or a title
+			// unless it is longer, or a speech verb before it says whose
+			// words they are.
+			if q.words <= 3 || !q.attributed && w.titleCase(q) {
+				continue
+			}
+			if !q.attributed {
 				if v := w.lastVerb(lo, q.open); v >= 0 {
+					// "called him a "good and old friend of the Chinese
+					// people"": the subject of the clause says it, if it
+					// is someone.
 					q.spk = w.verbSubject(v, lo)
-					q.attributed = q.spk.ok()
+					if !q.spk.actor {
+						continue
+					}
+					q.attributed = true
+				} else {
+					// `Abbas "has put aside efforts ..."`: the verb is in
+					// the quote, which goes on from the last speaker.
+					fragment = true
 				}
-			} else if q.open > lo {
+			}
+		} else if !q.attributed {
+			if q.open > lo && w.is(q.open-1, ":") {
 				// After a colon: the subject of the sentence says it.
 				q.spk = w.mainSubject(w.toks[q.open].Sentence)
 				q.attributed = q.spk.ok()
@@ -250,13 +268,14 @@ func (w *work) directQuotes() {
 			}
 		}
 		w.items = append(w.items, item{
-			start:  w.toks[first].Start,
-			end:    w.toks[q.last()].End,
-			text:   w.quoteText(q),
-			direct: true,
-			tok:    first,
-			spk:    q.spk,
-			known:  q.spk.ok(),
+			start:    w.toks[first].Start,
+			end:      w.toks[q.last()].End,
+			text:     w.quoteText(q),
+			direct:   true,
+			tok:      first,
+			spk:      q.spk,
+			known:    q.spk.ok(),
+			fragment: fragment,
 		})
 	}
 }
@@ -311,6 +330,10 @@ func (w *work) write() {
 		} else if it.direct && last.ok() && para-lastPara <= continuation {
 			it.spk = last
 			lastPara = para
+		} else if it.fragment || !it.direct {
+			// A quoted phrase that continues no one's words, or a
+			// reported statement whose speaker was not found.
+			continue
 		}
 		n := len(it.spk.ents)
 		if n == 0 {

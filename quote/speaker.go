@@ -72,7 +72,8 @@ func (w *work) pick(s, e, aLo, aHi int) speaker {
 	if head >= 0 && w.a.Mentions[head].Kind == doc.MentionPerson && len(w.a.Mentions[head].Entities) <= 1 {
 		if name := w.writtenName(s, e, head); name != "" {
 			spk := w.mentionSpeaker(head)
-			if ent := &spk.ents[0]; ent.Name == "" || !compatible(name, ent.Name) {
+			if ent := &spk.ents[0]; ent.Name == "" || !compatible(name, ent.Name) ||
+				len(nameWords(name)) > len(nameWords(ent.Name)) && subset(nameWords(ent.Name), nameWords(name)) {
 				ent.Name = name
 				ent.Country, ent.Sector = w.roleOf(s, e, head)
 				if t := w.toks[s]; t.Start < ent.Start {
@@ -279,7 +280,7 @@ func (w *work) roleOf(s, e, skip int) (country, sector string) {
 // words of name.
 func (w *work) writtenName(s, e, head int) string {
 	k := e
-	for k >= s && (w.ment[k] < 0 || int(w.ment[k]) == head) && (w.capitalized(k) || w.isInitial(k)) && !titleWord(w.word(k)) && !orgWord(w.word(k)) {
+	for k >= s && (w.ment[k] < 0 || int(w.ment[k]) == head) && w.nameWord(k) {
 		k--
 	}
 	if n := e - k; n < 2 || n > 4 {
@@ -311,13 +312,11 @@ func (w *work) properName(s, e int) (string, bool) {
 		return "", false
 	}
 	k := e
-	for k >= s && w.ment[k] < 0 && (w.capitalized(k) || w.isInitial(k)) && !titleWord(w.word(k)) && !orgWord(w.word(k)) {
+	for k >= s && w.ment[k] < 0 && w.nameWord(k) {
 		k--
 	}
-	if n := e - k; n >= 1 && n <= 4 && (k < s || !orgWord(w.word(k)) && !connector(w.word(k)) && !w.is(k, "'s") && !w.is(k, "’s")) {
-		if k >= s || n >= 2 || e == s {
-			return w.text[w.toks[k+1].Start:w.toks[e].End], true
-		}
+	if n := e - k; n >= 1 && n <= 4 && (k < s || !orgWord(w.word(k)) && !connector(w.word(k))) {
+		return w.text[w.toks[k+1].Start:w.toks[e].End], true
 	}
 	return w.orgName(s, e), false
 }
@@ -341,6 +340,22 @@ func (w *work) orgName(s, e int) string {
 		return ""
 	}
 	return w.text[w.toks[k].Start:w.toks[e].End]
+}
+
+// nameWord reports whether token i may be a word of a person's name: a
+// proper noun or an initial that is no title.
+func (w *work) nameWord(i int) bool {
+	if w.isInitial(i) {
+		return true
+	}
+	if !w.capitalized(i) || titleWord(w.word(i)) || orgWord(w.word(i)) {
+		return false
+	}
+	switch w.tag(i) {
+	case "NNP", "NNPS", "":
+		return true
+	}
+	return w.midCapital(i) && w.tag(i) != "PRP" && w.tag(i) != "DT"
 }
 
 // isInitial reports whether token i is an initial: "M.".
@@ -372,7 +387,7 @@ func titleWord(s string) bool {
 		"analyst", "fellow", "correspondent", "official", "deputy", "assistant", "mr", "mrs", "ms",
 		"miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "father", "rev", "pope",
 		"cardinal", "archbishop", "bishop", "imam", "ayatollah", "emir", "sultan", "crown", "foreign",
-		"defence", "defense", "interior", "finance", "economy", "trade", "attorney", "founder",
+		"defence", "defense", "interior", "state", "affairs", "general's", "finance", "economy", "trade", "attorney", "founder",
 		"economist", "researcher", "expert", "lawyer", "activist", "candidate", "mp", "lawmaker":
 		return true
 	}
