@@ -6,7 +6,21 @@ import (
 	"dyad/doc"
 )
 
-// Tags and word classes.
+// low returns the text of token i in lower case, computed once a token.
+func (w *work) low(i int) string {
+	if l := w.lows[i]; l != "" {
+		return l
+	}
+	s := w.word(i)
+	for j := 0; j < len(s); j++ {
+		if c := s[j]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			s = strings.ToLower(s)
+			break
+		}
+	}
+	w.lows[i] = s
+	return s
+}
 
 // isFinite reports whether token i is a finite verb or a modal.
 func (w *work) isFinite(i int) bool {
@@ -29,10 +43,12 @@ func (w *work) midCapital(i int) bool {
 	return i > w.sentLo[w.toks[i].Sentence] && w.capitalized(i) && !w.is(i, "I")
 }
 
+// isAdverb reports whether token i is an adverb other than a negation.
 func (w *work) isAdverb(i int) bool {
 	return strings.HasPrefix(w.tag(i), "RB") && !w.isNeg(i)
 }
 
+// isNeg reports whether token i negates: "not", "never", "didn't".
 func (w *work) isNeg(i int) bool {
 	s := w.word(i)
 	return strings.EqualFold(s, "not") || strings.EqualFold(s, "never") ||
@@ -45,16 +61,31 @@ func (w *work) isAux(i int) bool {
 	if w.tag(i) == "MD" {
 		return true
 	}
-	switch strings.ToLower(w.word(i)) {
+	switch w.low(i) {
 	case "has", "have", "had", "is", "was", "are", "were", "did", "does", "do", "also", "then", "again":
 		return true
 	}
 	return false
 }
 
+// isBe reports whether token i is a form of "be" that makes a passive
+// ("was told"); "'s" is left out, for "he's said" is no passive.
 func (w *work) isBe(i int) bool {
-	switch strings.ToLower(w.word(i)) {
-	case "is", "was", "are", "were", "be", "been", "being", "'s", "’s":
+	switch w.low(i) {
+	case "is", "was", "are", "were", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+// timeWord reports whether s, in lower case, is a word of a time
+// expression, which is no speaker: "said Monday".
+func timeWord(s string) bool {
+	switch s {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august", "september",
+		"october", "november", "december", "today", "yesterday", "tonight", "tomorrow", "week",
+		"month", "year", "morning", "afternoon", "evening", "night", "earlier", "later", "weekend":
 		return true
 	}
 	return false
@@ -62,7 +93,7 @@ func (w *work) isBe(i int) bool {
 
 // isSubjPronoun reports whether token i is a pronoun that can be a subject.
 func (w *work) isSubjPronoun(i int) bool {
-	switch strings.ToLower(w.word(i)) {
+	switch w.low(i) {
 	case "he", "she", "it", "they", "we", "i", "you", "there", "this":
 		return true
 	}
@@ -78,11 +109,13 @@ func (w *work) isNounTag(i int) bool {
 	return w.isVerbTag(i) && w.midCapital(i)
 }
 
+// isVerbTag reports whether the tagger took token i for a verb.
 func (w *work) isVerbTag(i int) bool {
 	t := w.tag(i)
 	return strings.HasPrefix(t, "VB") || t == "MD"
 }
 
+// isDet reports whether token i is a determiner or a possessive pronoun.
 func (w *work) isDet(i int) bool {
 	switch w.tag(i) {
 	case "DT", "PRP$", "PDT", "WP$":
@@ -94,7 +127,7 @@ func (w *work) isDet(i int) bool {
 // isPrep reports whether token i is a preposition that may start a phrase
 // between a speech verb and its clause, or inside a noun phrase.
 func (w *work) isPrep(i int) bool {
-	switch strings.ToLower(w.word(i)) {
+	switch w.low(i) {
 	case "in", "on", "at", "of", "for", "from", "with", "by", "during", "via", "over", "against",
 		"inside", "outside", "between", "among", "near", "aboard", "about", "to", "ago", "into", "under":
 		return true
@@ -132,6 +165,9 @@ func (w *work) npFwd(j, hi int) int {
 			return k
 		case w.ment[k] >= 0 && (k == j || !w.pronoun(k)):
 			k = w.mentionEnd(k, hi) + 1
+		case k > j && w.tag(k) == "NNP" && w.tag(k-1) == "NNS" && w.ment[k-1] < 0:
+			// "told reporters NATO intervention could ...": two phrases.
+			return k
 		case w.isNounTag(k), w.isHyphen(k), w.tag(k) == "VBG" && k > j && k+1 < hi && w.isNounTag(k+1):
 			k++
 		case w.is(k, "and") && k > j && k+1 < hi && (w.ment[k+1] >= 0 || w.tag(k+1) == "NNP") &&
@@ -186,7 +222,7 @@ func (w *work) isClauseAt(j, hi int) bool {
 		}
 	}
 	k = w.skipRB(k, hi)
-	return k < hi && (w.isFinite(k) || w.tag(k) == "VBN" && k > j)
+	return k < hi && w.isFinite(k) && !w.isHyphen(k-1)
 }
 
 // isActor reports whether spk is an actor: a mention of the actor stage
@@ -196,20 +232,18 @@ func (w *work) isActor(spk speaker) bool { return spk.actor }
 // verbAt returns, when token i is a speech verb, its last token (the
 // particle of "point out") and its form.
 func (w *work) verbAt(i, hi int) (end int, form verbForm, ok bool) {
-	s := w.word(i)
+	t := w.tag(i)
+	if t != "" && !strings.HasPrefix(t, "VB") && t != "NN" && t != "NNS" {
+		return 0, verbForm{}, false
+	}
+	s := w.low(i)
 	forms, found := w.f.verbs[s]
 	if !found {
-		if s == "" || s[0] < 'A' || s[0] > 'Z' {
-			return 0, verbForm{}, false
-		}
-		forms, found = w.f.verbs[strings.ToLower(s)]
-		if !found {
-			return 0, verbForm{}, false
-		}
+		return 0, verbForm{}, false
 	}
-	t := w.tag(i)
 	if t != "" && !strings.HasPrefix(t, "VB") {
-		switch strings.ToLower(s) {
+		// A noun ("the reports"), unless the tagger missed the verb.
+		switch s {
 		case "said", "says", "told":
 		default:
 			return 0, verbForm{}, false
@@ -318,7 +352,7 @@ func (w *work) frame(s, v, vend int, form verbForm, lo, hi int) int {
 	}
 	relative := ok && npStart > lo && (w.is(npStart-1, "which") || w.is(npStart-1, "that") ||
 		w.is(npStart-1, "who") || w.is(npStart-1, "what"))
-	cs, hasComp := w.complement(vend, hi, relative)
+	cs, hasComp := w.complement(vend, hi, relative, form.object)
 	if hasComp {
 		if coord && w.attributed[s] {
 			// ", adding that ..." after an attribution: the same statement.
@@ -382,6 +416,7 @@ func (w *work) attributeAfter(c int, spk speaker, end int) bool {
 // quotation that closes at c when it opens the sentence, or else the
 // clause from the start of the sentence to c.
 func (w *work) attributeBefore(s, c, lo int, spk speaker, end int) bool {
+	lo = w.realStart(lo, c)
 	k := c
 	if w.is(k, ",") && k > 0 {
 		k--
@@ -415,6 +450,19 @@ func (w *work) attributeBefore(s, c, lo int, spk speaker, end int) bool {
 	}
 	w.statement(start, last, spk)
 	return true
+}
+
+// realStart returns the start of the sentence that token c is in, where
+// the splitter missed a sentence end before a quotation mark
+// (`dividends.«It is ...`): the opening mark after the last such full
+// stop, or lo.
+func (w *work) realStart(lo, c int) int {
+	for t := c - 1; t > lo; t-- {
+		if w.isOpenMark(t) && w.endPunct(t-1) {
+			return t
+		}
+	}
+	return lo
 }
 
 // skipLead returns the first token from lo on that is not a conjunction
@@ -524,7 +572,7 @@ func (w *work) afterDateline(s, e int) int {
 // ending at token vend introduces: after "that", a subject and its verb,
 // or a quotation right after the verb or after a comma or colon, past the
 // verb's objects and adjuncts ("told reporters on Tuesday he ...").
-func (w *work) complement(vend, hi int, relative bool) (int, bool) {
+func (w *work) complement(vend, hi int, relative, object bool) (int, bool) {
 	j := vend + 1
 	if j < hi && w.isFinite(j) {
 		// "which officials said was targeted": the relative pronoun is the
@@ -535,6 +583,11 @@ func (w *work) complement(vend, hi int, relative bool) (int, bool) {
 		return 0, false
 	}
 	sep := true // nothing but punctuation and determiners since the verb
+	if object && j < hi && w.ment[j] >= 0 && !w.pronoun(j) {
+		// "told reporters NATO ...": the hearer first.
+		j = w.mentionEnd(j, hi) + 1
+		sep = false
+	}
 	for steps := 0; j < hi && steps < 24; steps++ {
 		if w.markq[j] >= 0 || w.inq[j] >= 0 {
 			if sep && w.isOpenMark(j) {
@@ -542,7 +595,7 @@ func (w *work) complement(vend, hi int, relative bool) (int, bool) {
 			}
 			return 0, false
 		}
-		switch strings.ToLower(w.word(j)) {
+		switch w.low(j) {
 		case "that":
 			if j+1 < hi {
 				return j + 1, true
@@ -600,7 +653,7 @@ func (w *work) quantifier(j, hi int) int {
 	if j+1 >= hi {
 		return 0
 	}
-	switch strings.ToLower(w.word(j)) {
+	switch w.low(j) {
 	case "at":
 		if w.is(j+1, "least") || w.is(j+1, "most") {
 			return 2
@@ -720,6 +773,9 @@ func (w *work) subjectBefore(v, lo int) (speaker, int, bool) {
 	}
 	e := j
 	var start int
+	if w.is(e, "there") || timeWord(w.low(e)) {
+		return speaker{}, 0, false
+	}
 	if w.isSubjPronoun(e) || w.tag(e) == "PRP" {
 		start = e
 	} else {
@@ -731,12 +787,24 @@ func (w *work) subjectBefore(v, lo int) (speaker, int, bool) {
 	return w.pick(start, e, appLo, appHi), start, true
 }
 
+// npPrep reports whether token i is a preposition that may join a
+// prepositional phrase to a noun phrase that is a subject ("a
+// spokesperson for", "China's ambassador to", "an official with knowledge
+// of").
+func (w *work) npPrep(i int) bool {
+	switch w.low(i) {
+	case "of", "for", "from", "at", "to", "with":
+		return true
+	}
+	return false
+}
+
 // parenthesis reports whether tokens a..b-1, set off by commas or dashes,
 // are a parenthesis that may stand between a subject and its verb: a
 // relative clause, a participle or prepositional phrase, an adverb or an
 // apposition.
 func (w *work) parenthesis(a, b, lo int) bool {
-	switch strings.ToLower(w.word(a)) {
+	switch w.low(a) {
 	case "who", "which", "whose", "whom", "where", "however", "meanwhile", "too", "though", "speaking":
 		return true
 	}
@@ -772,13 +840,13 @@ func (w *work) npBack(e, lo int) int {
 			for j-1 >= lo && w.ment[j-1] == m {
 				j--
 			}
-		case w.isNounTag(j), w.isHyphen(j):
+		case w.isNounTag(j), w.isHyphen(j), j+1 <= e && w.isHyphen(j+1):
 		case w.isDet(j):
-			if j-1 >= lo && (w.is(j-1, "of") || w.is(j-1, "for") || w.is(j-1, "from") || w.is(j-1, "at") || w.is(j-1, "to")) && j-2 >= lo {
+			if j-1 >= lo && w.npPrep(j-1) && j-2 >= lo {
 				break
 			}
 			return j
-		case j < e && j > lo && (w.is(j, "of") || w.is(j, "for") || w.is(j, "from") || w.is(j, "at") || w.is(j, "to")) &&
+		case j < e && j > lo && w.npPrep(j) &&
 			(w.isNounTag(j-1) || w.ment[j-1] >= 0):
 		case j < e && j > lo && (w.is(j, "and") || w.is(j, "&")) && (w.ment[j-1] >= 0 || w.tag(j-1) == "NNP") &&
 			(w.ment[j+1] >= 0 || w.tag(j+1) == "NNP" || w.isDet(j+1)):
@@ -799,6 +867,10 @@ func (w *work) subjectAfter(j, hi int) (speaker, int, bool) {
 		return speaker{}, 0, false
 	}
 	var e int
+	if timeWord(w.low(j)) {
+		// ", said Monday": no speaker.
+		return speaker{}, 0, false
+	}
 	if w.isSubjPronoun(j) || w.tag(j) == "PRP" {
 		e = j
 	} else {

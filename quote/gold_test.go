@@ -232,6 +232,11 @@ func jaccard(a, b map[string]bool) float64 {
 type score struct {
 	tp, fp, fn     int
 	speakerOK, nsp int
+	// mentionOK counts the matched quotes whose speaker is the right
+	// mention, whatever the actor stage resolved it to: the gold name is
+	// like the found name or the words of the attribution ("Reagan" for
+	// "Ronald Reagan").
+	mentionOK int
 }
 
 func (s *score) add(o score) {
@@ -240,6 +245,7 @@ func (s *score) add(o score) {
 	s.fn += o.fn
 	s.speakerOK += o.speakerOK
 	s.nsp += o.nsp
+	s.mentionOK += o.mentionOK
 }
 
 func (s score) prf() (p, r, f float64) {
@@ -323,7 +329,11 @@ func compare(found []doc.Quote, gold []goldQuote) (score, string) {
 		got := speakerName(q.Speaker)
 		if strings.EqualFold(got, g.Speaker) || (g.Speaker == "" && q.Speaker.Name == "") {
 			sc.speakerOK++
+			sc.mentionOK++
 		} else {
+			if g.Speaker != "" && (compatible(g.Speaker, q.Speaker.Name) && q.Speaker.Name != "" || compatible(g.Speaker, q.Speaker.Text)) {
+				sc.mentionOK++
+			}
 			fmt.Fprintf(&b, "  speaker %-24q want %q: %q\n", got, g.Speaker, clip(g.Text))
 		}
 	}
@@ -410,8 +420,9 @@ func TestGold(t *testing.T) {
 		}
 	}
 	p, r, f1 := total.prf()
-	t.Logf("TOTAL: %d gold, %d found, %d matched: P %.3f R %.3f F1 %.3f, speaker accuracy %.3f (%d/%d)",
-		total.tp+total.fn, total.tp+total.fp, total.tp, p, r, f1, total.speakerAcc(), total.speakerOK, total.nsp)
+	t.Logf("TOTAL: %d gold, %d found, %d matched: P %.3f R %.3f F1 %.3f, speaker accuracy %.3f (%d/%d), speaker mention right %.3f",
+		total.tp+total.fn, total.tp+total.fp, total.tp, p, r, f1, total.speakerAcc(), total.speakerOK, total.nsp,
+		float64(total.mentionOK)/float64(max(total.nsp, 1)))
 	if f1 < 0.80 {
 		t.Errorf("quote F1 %.3f, want >= 0.80", f1)
 	}

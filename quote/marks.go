@@ -16,7 +16,8 @@ type qspan struct {
 	open, close int
 	// words is the number of words quoted.
 	words int
-	// alias is the quotation that this one was joined to, or -1.
+	// alias is the quotation that this one was joined to, or -1; -2
+	// marks a pair of marks with nothing between them.
 	alias int
 
 	// What the attribution found.
@@ -172,6 +173,15 @@ func (w *work) findQuotes() {
 	}
 	for qi := range w.quotes {
 		q := &w.quotes[qi]
+		if len(q.parts) == 0 {
+			// `""`: no quotation; its marks are left alone.
+			q.alias = -2
+			w.markq[q.open] = -1
+			if q.close >= 0 {
+				w.markq[q.close] = -1
+			}
+			continue
+		}
 		if q.close < 0 && len(q.parts) > 0 {
 			// A quotation never closed: most likely a stray mark, so it
 			// runs to the end of the sentence it opens in, no further.
@@ -214,6 +224,9 @@ func (w *work) quoteOf(i int) int {
 	}
 	for q >= 0 && w.quotes[q].alias >= 0 {
 		q = w.quotes[q].alias
+	}
+	if q >= 0 && len(w.quotes[q].parts) == 0 {
+		return -1
 	}
 	return q
 }

@@ -24,7 +24,16 @@
 // stage that heads it (a pronoun or a role resolved to its person, a
 // state, an organisation, a group such as "officials"), each of several
 // joined by "and" giving a quote of its own, or, where no mention heads
-// it, its words as written with no name.
+// it, its words as written, named where they end in the name of a person
+// or organisation ("Palestinian chief negotiator Saeb Erekat"). A surname
+// alone takes the full name the article gave before; "he said" and "she
+// said" take the person who is the subject of the sentence before (see
+// pronounSpeaker).
+//
+// Quote.Text is the text of the span Start..End, except for a direct
+// quote in several parts (over paragraphs, or around its attribution),
+// whose Text is the parts joined by a space, without the marks between
+// them.
 package quote
 
 import (
@@ -32,6 +41,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +51,8 @@ import (
 // Finder is the quote stage. It is safe for concurrent use.
 type Finder struct {
 	verbs map[string][]verbForm
+	// pool keeps the tables of finished work for the next article.
+	pool sync.Pool
 }
 
 // New returns a Finder with the built-in list of speech verbs.
@@ -84,6 +96,13 @@ type work struct {
 	names map[string]namedPerson
 	// depth guards the recursion of pronounSpeaker.
 	depth int
+	// lows caches the lower-case text of tokens (see low).
+	lows []string
+	// buf holds inq, markq and ment.
+	buf []int32
+	// genders maps a person's name to the gender the actor stage's
+	// pronouns give them (see gender).
+	genders map[string]int8
 }
 
 // Annotate sets a.Quotes. It needs a.Sentences and a.Tokens (the text
@@ -98,8 +117,13 @@ func (f *Finder) Annotate(ctx context.Context, a *doc.Article) error {
 	if len(a.Tokens) == 0 || len(a.Sentences) == 0 {
 		return nil
 	}
-	w := newWork(f, a)
+	w, _ := f.pool.Get().(*work)
 	if w == nil {
+		w = new(work)
+	}
+	defer f.pool.Put(w)
+	defer w.reset()
+	if !w.init(f, a) {
 		return nil
 	}
 	w.findQuotes()
@@ -110,23 +134,27 @@ func (f *Finder) Annotate(ctx context.Context, a *doc.Article) error {
 	return nil
 }
 
-// newWork builds the token tables of a, or returns nil when the tokens do
-// not fit the text and sentences.
-func newWork(f *Finder, a *doc.Article) *work {
+// init builds the token tables of a, reusing those of an earlier
+// article, and reports false when the tokens do not fit the text and
+// sentences.
+func (w *work) init(f *Finder, a *doc.Article) bool {
 	n := len(a.Tokens)
-	w := &work{f: f, a: a, text: a.Text, toks: a.Tokens}
-	buf := make([]int32, 3*n)
+	w.f, w.a, w.text, w.toks = f, a, a.Text, a.Tokens
+	if cap(w.buf) < 3*n {
+		w.buf = make([]int32, 3*n)
+	}
+	buf := w.buf[:3*n]
 	w.inq, w.markq, w.ment = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	for i := range buf {
 		buf[i] = -1
 	}
 	ns := len(a.Sentences)
-	w.sentLo = make([]int, ns+1)
+	w.sentLo = grow(w.sentLo, ns+1)
 	s := 0
 	for i, t := range a.Tokens {
 		if t.Start < 0 || t.End > len(a.Text) || t.Start > t.End || t.Sentence < s || t.Sentence >= ns ||
 			(i > 0 && t.Start < a.Tokens[i-1].End) {
-			return nil
+			return false
 		}
 		for s < t.Sentence {
 			s++
@@ -152,9 +180,35 @@ func newWork(f *Finder, a *doc.Article) *work {
 			}
 		}
 	}
-	w.firstSpk = make([]speaker, ns)
-	w.attributed = make([]bool, ns)
-	return w
+	w.firstSpk = grow(w.firstSpk, ns)
+	w.attributed = grow(w.attributed, ns)
+	w.lows = grow(w.lows, n)
+	return true
+}
+
+// grow returns s with length n and zero elements, reusing its array when
+// it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// reset lets go of the article and clears the work for the next one.
+func (w *work) reset() {
+	w.f, w.a, w.text, w.toks = nil, nil, "", nil
+	clear(w.quotes)
+	w.quotes = w.quotes[:0]
+	clear(w.items)
+	w.items = w.items[:0]
+	clear(w.firstSpk)
+	clear(w.lows)
+	clear(w.names)
+	clear(w.genders)
+	w.depth = 0
 }
 
 // tokPara returns the paragraph of token i.
@@ -322,7 +376,7 @@ func (w *work) write() {
 	slices.SortStableFunc(w.items, func(x, y item) int { return x.start - y.start })
 	var last speaker
 	lastPara := -1
-	var out []doc.Quote
+	out := make([]doc.Quote, 0, len(w.items)+len(w.items)/4)
 	for _, it := range w.items {
 		para := w.tokPara(it.tok)
 		if it.known {

@@ -53,6 +53,25 @@ func (w *work) pick(s, e, aLo, aHi int) speaker {
 	} else if e > s && !w.isWord(e) && w.ment[e-1] >= 0 {
 		head = int(w.ment[e-1])
 	}
+	if head >= 0 && e > s {
+		switch w.low(e) {
+		case "him", "her", "them", "me", "us":
+			// "those close to him": the pronoun is no head.
+			head = -1
+		}
+	}
+	if head < 0 {
+		// "Both Khush and Mediah", "Erekat and Ashrawi": each speaks.
+		for k := s + 1; k < e; k++ {
+			if w.is(k, "and") && w.capitalized(k-1) && w.capitalized(e) && w.ment[k-1] < 0 {
+				l, r := w.pick(s, k-1, -1, -1), w.pick(k+1, e, -1, -1)
+				if l.person && r.person {
+					return speaker{ents: append(l.ents, r.ents...), actor: true}
+				}
+				break
+			}
+		}
+	}
 	if head >= 0 {
 		// "China's ambassador to Britain": the phrase is headed by the
 		// mention before the preposition, unless that mention names no one
@@ -69,11 +88,27 @@ func (w *work) pick(s, e, aLo, aHi int) speaker {
 			break
 		}
 	}
-	if head >= 0 && w.a.Mentions[head].Kind == doc.MentionPerson && len(w.a.Mentions[head].Entities) <= 1 {
+	if head >= 0 && w.a.Mentions[head].Kind == doc.MentionOrg {
+		// "Pavel Felgenhauer of the Jamestown Foundation": a person of
+		// the organisation.
+		for k := s + 2; k < e; k++ {
+			if w.is(k, "of") || w.is(k, "at") || w.is(k, "from") {
+				if name, person := w.properName(s, k-1); person && strings.Contains(name, " ") {
+					return w.nameSpeaker(s, k-1, name, true, s, e)
+				}
+				break
+			}
+		}
+	}
+	if head >= 0 && len(w.a.Mentions[head].Entities) <= 1 && (w.a.Mentions[head].Kind == doc.MentionPerson ||
+		w.a.Mentions[head].Kind == doc.MentionPlace) {
+		// "Tory leader Michael Howard", "SDF spokesman Mustafa Bali": the
+		// name as written, where the actor stage took it for someone
+		// else or something else.
 		if name := w.writtenName(s, e, head); name != "" {
 			spk := w.mentionSpeaker(head)
 			if ent := &spk.ents[0]; ent.Name == "" || !compatible(name, ent.Name) ||
-				len(nameWords(name)) > len(nameWords(ent.Name)) && subset(nameWords(ent.Name), nameWords(name)) {
+				nameLen(name) > nameLen(ent.Name) && subset(ent.Name, name) {
 				ent.Name = name
 				ent.Country, ent.Sector = w.roleOf(s, e, head)
 				if t := w.toks[s]; t.Start < ent.Start {
@@ -192,6 +227,8 @@ func (w *work) mentionSpeaker(mi int) speaker {
 		if m.Kind == doc.MentionPerson {
 			if n, ok := w.known(m.Text); ok {
 				e.Name, e.Country, e.Sector = n.Name, n.Country, n.Sector
+			} else {
+				e.Name = w.nameInText(m.Text, m.Start)
 			}
 		}
 		spk.ents = append(spk.ents, e)
@@ -205,7 +242,7 @@ outer:
 			}
 		}
 		ent := doc.Entity{Text: m.Text, Name: e.Name, Country: e.Country, Sector: e.Sector, Start: m.Start, End: m.End}
-		if m.Kind == doc.MentionPerson && len(m.Entities) == 1 {
+		if (m.Kind == doc.MentionPerson || m.Kind == doc.MentionPlace) && len(m.Entities) == 1 {
 			text := m.Text
 			if m.Via == "role" && ent.Name != "" {
 				// "the Tory leader" resolved to someone of the surname
@@ -238,6 +275,11 @@ func (w *work) nameSpeaker(s, e int, name string, person bool, ms, me int) speak
 				ent.Country, ent.Sector = n.Country, n.Sector
 			}
 		} else {
+			if !strings.Contains(name, " ") {
+				if n := w.nameInText(name, ent.Start); n != "" {
+					ent.Name = n
+				}
+			}
 			w.noteName(ent)
 		}
 	}
@@ -315,8 +357,15 @@ func (w *work) properName(s, e int) (string, bool) {
 	for k >= s && w.ment[k] < 0 && w.nameWord(k) {
 		k--
 	}
-	if n := e - k; n >= 1 && n <= 4 && (k < s || !orgWord(w.word(k)) && !connector(w.word(k))) {
-		return w.text[w.toks[k+1].Start:w.toks[e].End], true
+	if n := e - k; n >= 1 && n <= 4 && (k < s || !orgWord(w.low(k)) && !connector(w.word(k))) {
+		name := w.text[w.toks[k+1].Start:w.toks[e].End]
+		if n > 1 || w.midCapital(e) {
+			return name, true
+		}
+		if _, ok := w.known(name); ok {
+			return name, true
+		}
+		return "", false
 	}
 	return w.orgName(s, e), false
 }
@@ -333,10 +382,14 @@ func (w *work) orgName(s, e int) string {
 		k--
 	}
 	k++
-	for k < e && (connector(w.word(k)) || w.is(k, "the")) {
+	for k < e && (connector(w.word(k)) || w.isDet(k)) {
 		k++
 	}
-	if k == e && !orgWord(w.word(e)) {
+	org := false
+	for t := k; t <= e && !org; t++ {
+		org = orgWord(w.low(t)) || t > k && (w.is(t, "of") || w.is(t, "for"))
+	}
+	if !org {
 		return ""
 	}
 	return w.text[w.toks[k].Start:w.toks[e].End]
@@ -348,7 +401,7 @@ func (w *work) nameWord(i int) bool {
 	if w.isInitial(i) {
 		return true
 	}
-	if !w.capitalized(i) || titleWord(w.word(i)) || orgWord(w.word(i)) {
+	if !w.capitalized(i) || titleWord(w.low(i)) || orgWord(w.low(i)) || timeWord(w.low(i)) {
 		return false
 	}
 	switch w.tag(i) {
@@ -374,10 +427,10 @@ func connector(s string) bool {
 	return false
 }
 
-// titleWord reports whether s is a title or role that stands before a
+// titleWord reports whether s, in lower case, is a title or role that stands before a
 // person's name.
 func titleWord(s string) bool {
-	switch strings.ToLower(strings.TrimSuffix(s, ".")) {
+	switch strings.TrimSuffix(s, ".") {
 	case "president", "vice", "prime", "minister", "secretary", "director", "chairman", "chairwoman",
 		"chair", "chief", "executive", "spokesman", "spokeswoman", "spokesperson", "ambassador",
 		"governor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "leader",
@@ -394,9 +447,9 @@ func titleWord(s string) bool {
 	return false
 }
 
-// orgWord reports whether s is a word that names an organisation.
+// orgWord reports whether s, in lower case, is a word that names an organisation.
 func orgWord(s string) bool {
-	switch strings.ToLower(s) {
+	switch s {
 	case "institute", "university", "agency", "council", "ministry", "department", "office", "party",
 		"organisation", "organization", "commission", "committee", "court", "company", "corporation",
 		"corp", "inc", "ltd", "bank", "group", "association", "foundation", "fund", "service",
@@ -446,13 +499,17 @@ func (w *work) known(text string) (doc.Entity, bool) {
 	if w.names == nil || text == "" {
 		return doc.Entity{}, false
 	}
-	f := strings.Fields(text)
-	for _, t := range f[:len(f)-1] {
-		if !titleWord(t) {
-			return doc.Entity{}, false
+	text = strings.TrimSpace(text)
+	last := text
+	if i := strings.LastIndexAny(text, " \n"); i >= 0 {
+		last = text[i+1:]
+		for _, t := range strings.Fields(text[:i]) {
+			if !titleWord(strings.ToLower(t)) {
+				return doc.Entity{}, false
+			}
 		}
 	}
-	n, ok := w.names[strings.ToLower(f[len(f)-1])]
+	n, ok := w.names[strings.ToLower(last)]
 	if !ok || n.ambiguous {
 		return doc.Entity{}, false
 	}
@@ -463,41 +520,69 @@ func (w *work) known(text string) (doc.Entity, bool) {
 // words of one are all among the words of the other, allowing a letter
 // more or less in longer words ("George Bush" and "George H. W. Bush",
 // "Song Min Soon" and "Song Min-soon", "Zelenskyy" and "Zelensky"), but
-// not "Michael Howard" and "John Howard".
+// not "Michael Howard" and "John Howard". Case is ignored.
 func compatible(a, b string) bool {
-	wa, wb := nameWords(a), nameWords(b)
-	return subset(wa, wb) || subset(wb, wa)
+	return subset(a, b) || subset(b, a)
 }
 
-func nameWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return r == ' ' || r == '-' || r == '.' || r == '\n' || r == '\''
-	})
+// nextNameWord returns the bounds of the first word of s at or after i, words
+// being separated by spaces, hyphens, full stops and apostrophes, or
+// start == len(s) when there is none.
+func nextNameWord(s string, i int) (start, end int) {
+	sep := func(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '\n' || c == '\'' }
+	for i < len(s) && sep(s[i]) {
+		i++
+	}
+	start = i
+	for i < len(s) && !sep(s[i]) {
+		i++
+	}
+	return start, i
+}
+
+// nameLen returns the number of words of a name.
+func nameLen(s string) int {
+	n := 0
+	for i := 0; ; n++ {
+		st, e := nextNameWord(s, i)
+		if st == len(s) {
+			return n
+		}
+		i = e
+	}
 }
 
 // subset reports whether every word of a longer than one letter is like a
 // word of b.
-func subset(a, b []string) bool {
-	for _, x := range a {
+func subset(a, b string) bool {
+	for i := 0; ; {
+		as, ae := nextNameWord(a, i)
+		if as == len(a) {
+			return true
+		}
+		i = ae
+		x := a[as:ae]
 		if len(x) <= 1 {
 			continue
 		}
 		found := false
-		for _, y := range b {
-			if x == y || len(x) >= 5 && len(y) >= 5 && oneEdit(x, y) {
-				found = true
+		for k := 0; !found; {
+			bs, be := nextNameWord(b, k)
+			if bs == len(b) {
 				break
 			}
+			k = be
+			y := b[bs:be]
+			found = strings.EqualFold(x, y) || len(x) >= 5 && len(y) >= 5 && oneEdit(x, y)
 		}
 		if !found {
 			return false
 		}
 	}
-	return true
 }
 
 // oneEdit reports whether a and b differ by at most one letter added,
-// dropped or changed.
+// dropped or changed, ignoring the case of ASCII letters.
 func oneEdit(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -505,14 +590,40 @@ func oneEdit(a, b string) bool {
 	if len(b)-len(a) > 1 {
 		return false
 	}
+	lower := func(c byte) byte {
+		if c >= 'A' && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
 	i := 0
-	for i < len(a) && a[i] == b[i] {
+	for i < len(a) && lower(a[i]) == lower(b[i]) {
 		i++
 	}
 	if len(a) == len(b) {
-		return a[i+1:] == b[i+1:]
+		i++ // one letter changed
+		return i >= len(a) || strings.EqualFold(a[i:], b[i:])
 	}
-	return a[i:] == b[i+1:]
+	return strings.EqualFold(a[i:], b[i+1:])
+}
+
+// nameInText returns the full name of the person whose surname is the
+// one word of text, as the article writes it before byte offset before
+// ("the home secretary, Sajid Javid," for a later "Javid"), or "".
+func (w *work) nameInText(text string, before int) string {
+	if text == "" || strings.ContainsAny(text, " \n") {
+		return ""
+	}
+	for k := 1; k < len(w.toks) && w.toks[k].End <= before; k++ {
+		if w.word(k) != text || w.ment[k] >= 0 && w.a.Mentions[w.ment[k]].Kind != doc.MentionPerson {
+			continue
+		}
+		lo := w.sentLo[w.toks[k].Sentence]
+		if name := w.writtenName(lo, k, int(w.ment[k])); name != "" {
+			return name
+		}
+	}
+	return ""
 }
 
 // pronounSpeaker resolves a personal pronoun that is the subject of a
@@ -524,8 +635,15 @@ func oneEdit(a, b string) bool {
 // stands.
 func (w *work) pronounSpeaker(mi int) (speaker, bool) {
 	m := &w.a.Mentions[mi]
+	female := false
 	switch strings.ToLower(m.Text) {
-	case "he", "she":
+	case "he":
+	case "she":
+		female = true
+		if len(m.Entities) == 1 && m.Entities[0].Name != "" {
+			// The actor stage knows women's names: its "she" stands.
+			return speaker{}, false
+		}
 	default:
 		return speaker{}, false
 	}
@@ -552,9 +670,48 @@ func (w *work) pronounSpeaker(mi int) (speaker, bool) {
 	if !cand.person || len(cand.ents) != 1 || cand.ents[0].Name == "" {
 		return speaker{}, false
 	}
+	if g, ok := w.gender(cand.ents[0].Name); ok && g != female {
+		return speaker{}, false
+	}
 	e := cand.ents[0]
 	e.Text, e.Start, e.End = m.Text, m.Start, m.End
 	return speaker{ents: []doc.Entity{e}, person: true, actor: true}, true
+}
+
+// gender returns whether the actor stage took the person of that name for
+// a woman (resolving "she" or "her" to them) or a man ("he", "his",
+// "him"), and false when it never did either.
+func (w *work) gender(name string) (female, ok bool) {
+	if w.genders == nil {
+		w.genders = make(map[string]int8)
+		for i := range w.a.Mentions {
+			m := &w.a.Mentions[i]
+			if m.Kind != doc.MentionPronoun || len(m.Entities) != 1 || m.Entities[0].Name == "" {
+				continue
+			}
+			var g int8
+			switch strings.ToLower(m.Text) {
+			case "he", "his", "him", "himself":
+				g = 1
+			case "she", "her", "hers", "herself":
+				g = 2
+			default:
+				continue
+			}
+			n := m.Entities[0].Name
+			if old, seen := w.genders[n]; seen && old != g {
+				g = 3 // both: unknown
+			}
+			w.genders[n] = g
+		}
+	}
+	switch w.genders[name] {
+	case 1:
+		return false, true
+	case 2:
+		return true, true
+	}
+	return false, false
 }
 
 // quoted reports whether every word of sentence s is in quotation marks.
