@@ -292,6 +292,18 @@ type modality struct {
 	ctrl int
 }
 
+// join adds what a governing verb says of the same event: a negation,
+// future or hypothesis, and its refusal when m has none. (A past perfect
+// is joined by the callers that want it.)
+func (m *modality) join(o modality) {
+	m.negated = m.negated || o.negated
+	m.future = m.future || o.future
+	m.hypo = m.hypo || o.hypo
+	if m.ctrl < 0 {
+		m.ctrl = o.ctrl
+	}
+}
+
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
 
 func isBoundary(k string) bool {
@@ -326,9 +338,7 @@ func (s *sentence) verbGroup(v int) (int, modality) {
 					m.future = true
 				}
 			case k == "had" || k == "'d":
-				if !sawBe || true {
-					m.perfect = true
-				}
+				m.perfect = true
 			case k == "is" || k == "are" || k == "am" || k == "'s" || k == "'re":
 				m.present = true
 				sawBe = true
@@ -346,9 +356,6 @@ func (s *sentence) verbGroup(v int) (int, modality) {
 done:
 	if sawBe && (t == "VBN" || t == "VBD") && v > 0 {
 		m.passive = true
-	}
-	if m.passive && (s.keys[v-1] == "being" || s.keys[v-1] == "been") && !m.perfect {
-		// "has been attacked" is still passive; nothing more to do
 	}
 	return i + 1, m
 }
@@ -377,7 +384,7 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 	}
 	k := s.keys[p]
 	switch {
-	case s.ment[p] >= 0 && s.mend[p] == s.startOf(p) || s.ment[p] >= 0:
+	case s.ment[p] >= 0:
 		if ms, st := s.groupBack(p); ms != nil {
 			// "China's ambassador to Britain accused": the subject is the
 			// head before the preposition, when it is an actor.
@@ -426,31 +433,13 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 		}
 		if isVerbTag(s.tags[j]) || s.tags[j] == "JJ" || controlVerbs[gk] != "" {
 			g2, m2 := s.verbGroup(j)
-			if m2.negated {
-				add.negated = !add.negated || controlVerbs[gk] == "neg"
-				if controlVerbs[gk] != "neg" {
-					add.negated = true
-				}
-			}
-			if m2.future {
-				add.future = true
-			}
-			if m2.hypo {
-				add.hypo = true
-			}
-			if m2.perfect {
-				add.perfect = true
-			}
+			add.join(m2)
+			add.perfect = add.perfect || m2.perfect
 			if m2.passive && (gk == "expected" || gk == "scheduled" || gk == "set" || gk == "due") {
 				add.future = true
 			}
 			ms, a2, ok := s.subject(g2, j, depth+1)
-			if a2.ctrl >= 0 && add.ctrl < 0 {
-				add.ctrl = a2.ctrl
-			}
-			add.negated = add.negated || a2.negated
-			add.future = add.future || a2.future
-			add.hypo = add.hypo || a2.hypo
+			add.join(a2)
 			return ms, add, ok
 		}
 		return nil, add, false

@@ -105,11 +105,8 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			g, mod := s.verbGroup(m.head)
 			subj, add, ok := s.subject(g, m.head, 0)
 			s.verbSubject[m.head], s.verbSubjectOK[m.head] = subj, ok
-			mod.negated = mod.negated || add.negated
-			mod.future = mod.future || add.future
-			mod.hypo = mod.hypo || add.hypo
+			mod.join(add)
 			mod.perfect = mod.perfect || add.perfect
-			mod.ctrl = add.ctrl
 			cd.mod = mod
 			cd.verbTense = s.tags[m.head]
 			if mod.passive {
@@ -198,9 +195,7 @@ func (s *sentence) nounActor(m match) ([]int, modality) {
 			if !ok {
 				return nil, mod
 			}
-			mod.negated = mod.negated || add.negated
-			mod.future = mod.future || add.future
-			mod.hypo = mod.hypo || add.hypo
+			mod.join(add)
 			mod.passive = false
 			return ms, mod
 		}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -193,7 +194,7 @@ func (s *sentence) location(head int) *doc.Location {
 // finish writes a merged draft as the n-th event of a.
 func (c *Coder) finish(a *doc.Article, d *draft, n int, ref time.Time, hasRef bool) doc.Event {
 	e := doc.Event{
-		ID:        a.ID + "-e" + itoa(n+1),
+		ID:        a.ID + "-e" + strconv.Itoa(n+1),
 		Type:      d.code.Type,
 		Mode:      d.mode,
 		Context:   d.context,
@@ -229,11 +230,4 @@ func (c *Coder) finish(a *doc.Article, d *draft, n int, ref time.Time, hasRef bo
 		e.Confidence = 0.95
 	}
 	return e
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

@@ -8,21 +8,17 @@ import (
 	"testing"
 
 	"dyad/doc"
+	"dyad/eval"
 )
 
 // expected is the part of an examples/*.expected.json file that the test
 // checks.
 type expected struct {
 	Events []struct {
-		Type          string       `json:"type"`
-		CAMEO         string       `json:"cameo"`
-		Actor         []doc.Entity `json:"actor"`
-		Recipient     []doc.Entity `json:"recipient"`
-		Date          *string      `json:"date"`
-		DatePrecision string       `json:"date_precision"`
-		Tense         string       `json:"tense"`
-		Why           string       `json:"why"`
+		eval.GoldEvent
+		Why string `json:"why"`
 	} `json:"events"`
+	// Quotes name their speaker by name alone, unlike the gold files.
 	Quotes []struct {
 		Speaker string `json:"speaker"`
 		Text    string `json:"text"`
@@ -109,7 +105,7 @@ func TestExamplesEvents(t *testing.T) {
 						wd += "-01-01"
 					}
 				}
-				if gd == wd && string(e.Tense) == w.Tense {
+				if gd == wd && e.Tense == w.Tense {
 					whole++
 				} else {
 					t.Logf("%s %s -> %s: date %s %s, want %s %s (%s)", w.Type, side(w.Actor), side(w.Recipient), gd, e.Tense, wd, w.Tense, w.Why)
@@ -125,7 +121,7 @@ func TestExamplesEvents(t *testing.T) {
 			for _, w := range want.Quotes {
 				ok := false
 				for _, q := range rec.Quotes {
-					if jaccardWords(q.Text, w.Text) >= 0.5 && strings.EqualFold(q.Speaker.Name, w.Speaker) {
+					if eval.Jaccard(eval.Words(q.Text), eval.Words(w.Text)) >= 0.5 && strings.EqualFold(q.Speaker.Name, w.Speaker) {
 						ok = true
 						break
 					}
@@ -136,29 +132,4 @@ func TestExamplesEvents(t *testing.T) {
 			}
 		})
 	}
-}
-
-// jaccardWords is the Jaccard overlap of the lower-case words of a and b.
-func jaccardWords(a, b string) float64 {
-	words := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r > 127)
-		}) {
-			m[w] = true
-		}
-		return m
-	}
-	x, y := words(a), words(b)
-	inter := 0
-	for w := range x {
-		if y[w] {
-			inter++
-		}
-	}
-	union := len(x) + len(y) - inter
-	if union == 0 {
-		return 0
-	}
-	return float64(inter) / float64(union)
 }
