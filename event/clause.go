@@ -23,6 +23,7 @@ type sentence struct {
 	mstart, mend  map[int]int // token -> mention starting / ending there
 	title         bool
 	quoted        []bool // token inside quotation marks
+	inDate        []bool // token inside a date expression ("on Thursday")
 	verbSubject   map[int][]int
 	verbSubjectOK map[int]bool
 }
@@ -44,6 +45,7 @@ func newSentence(a *doc.Article, si, lo, hi int, mentions []int) *sentence {
 	s.tags = make([]string, n)
 	s.ment = make([]int, n)
 	s.quoted = make([]bool, n)
+	s.inDate = make([]bool, n)
 	in := false
 	for i := 0; i < n; i++ {
 		t := a.Tokens[lo+i]
@@ -382,9 +384,13 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 		}
 		return nil, add, false
 	}
+	p = s.skipAdverbials(p)
+	if p < 0 {
+		return nil, add, false
+	}
 	k := s.keys[p]
 	switch {
-	case s.ment[p] >= 0:
+	case s.ment[p] >= 0 && s.actorMention(s.ment[p]):
 		if ms, st := s.groupBack(p); ms != nil {
 			// "China's ambassador to Britain accused": the subject is the
 			// head before the preposition, when it is an actor.
@@ -464,21 +470,16 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 			return ms, add, true
 		}
 		return nil, add, false
-	case strings.HasPrefix(s.tags[p], "NN"):
-		// A noun phrase whose modifier names the actor: "Israeli
-		// security forces", "the Turkish foreign ministry".
-		for j := p - 1; j >= 0 && j >= p-5; j-- {
-			if s.ment[j] >= 0 {
-				if ms, _ := s.groupBack(j); ms != nil {
-					return ms, add, true
-				}
-				break
-			}
-			switch t := s.tags[j]; {
-			case strings.HasPrefix(t, "NN"), t == "JJ", t == "DT", t == "POS", t == "CD":
-				continue
-			}
-			break
+	case (k == "it" || k == "they") && s.ment[p] < 0:
+		// "Turkey said it had asked": the speaker of the governing verb,
+		// else the sentence's first actor.
+		return s.pronounSubject(p, depth)
+	case s.ment[p] >= 0 || s.nominal(p):
+		// A noun phrase whose modifier or complement names the actor:
+		// "Israeli security forces", "the Turkish foreign ministry",
+		// "dozens of journalists at Sudan's biggest newspaper".
+		if ms := s.nounPhraseActor(p); ms != nil {
+			return ms, add, true
 		}
 		return nil, add, false
 	case k == "who" || k == "which" || k == "that":
@@ -491,6 +492,107 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 			return ms, add, true
 		}
 		return nil, add, false
+	}
+	return nil, add, false
+}
+
+// temporalWords are adverbs of time and manner that stand between a
+// subject and its verb: "The US on Thursday demanded", "Serbia today
+// flatly rejected".
+var temporalWords = set("yesterday today tonight tomorrow earlier later also now recently again jointly formally officially reportedly finally once still already separately meanwhile subsequently then")
+
+// skipAdverbials walks left from token p over date expressions, time
+// adverbs and a short parenthesis ("(APEC)"), and returns the token before
+// them, or -1.
+func (s *sentence) skipAdverbials(p int) int {
+	for p >= 0 {
+		k := s.keys[p]
+		switch {
+		case s.inDate[p] && s.ment[p] < 0, temporalWords[k], s.tags[p] == "RB" && s.ment[p] < 0 && !negWords[k]:
+			p--
+		case k == ")":
+			q := p - 1
+			for q >= 0 && p-q <= 8 && s.keys[q] != "(" && !isBoundary(s.keys[q]) {
+				q--
+			}
+			if q < 0 || s.keys[q] != "(" {
+				return p
+			}
+			p = q - 1
+		default:
+			return p
+		}
+	}
+	return p
+}
+
+// nominal reports whether token i can stand in a noun phrase.
+func (s *sentence) nominal(i int) bool {
+	t := s.tags[i]
+	return strings.HasPrefix(t, "NN") || t == "JJ" || t == "JJS" || t == "JJR" || t == "CD" || t == "DT" || t == "POS" || t == "PRP$"
+}
+
+// nounPhraseActor finds the actor named in the noun phrase that ends at
+// token p: its head mention ("the Turkish foreign ministry"), a modifier
+// ("Israeli security forces") or a prepositional complement ("dozens of
+// journalists at Sudan's biggest newspaper", "China's ambassador to
+// Britain": the first actor from the left).
+func (s *sentence) nounPhraseActor(p int) []int {
+	st := p
+	for j := p; j >= 0 && p-j < 12; j-- {
+		k := s.keys[j]
+		switch {
+		case s.ment[j] >= 0, s.nominal(j), k == "'s" || k == "-":
+		case k == "of" || k == "at" || k == "from" || k == "in" || k == "for" || k == "to":
+			if j == p {
+				return nil
+			}
+		case (s.tags[j] == "VBN" || s.tags[j] == "VBG" || s.tags[j] == "RBS") && j < p && s.nominal(j+1):
+			// "most respected", "ruling"
+		default:
+			j = -1
+			continue
+		}
+		st = j
+	}
+	for j := st; j <= p; j++ {
+		if s.ment[j] < 0 || !s.actorMention(s.ment[j]) {
+			continue
+		}
+		if ms, _ := s.group(s.startOf(j)); ms != nil {
+			return ms
+		}
+	}
+	return nil
+}
+
+// pronounSubject resolves a subject "it" or "they" at token p that the
+// actor stage left alone: the subject of the speech verb that governs its
+// clause ("Turkey said on Monday it had asked"), else the first actor of
+// the sentence.
+func (s *sentence) pronounSubject(p, depth int) ([]int, modality, bool) {
+	add := modality{ctrl: -1}
+	j := s.skipAdverbials(p - 1)
+	if j >= 0 && s.keys[j] == "that" {
+		j = s.skipAdverbials(j - 1)
+	}
+	if j >= 0 && isVerbTag(s.tags[j]) && depth < 3 {
+		if ms, ok := s.verbSubject[j]; ok {
+			return ms, add, s.verbSubjectOK[j]
+		}
+		g2, _ := s.verbGroup(j)
+		ms, _, ok := s.subject(g2, j, depth+1)
+		return ms, add, ok
+	}
+	for j := 0; j < p; j++ {
+		if s.ment[j] >= 0 && s.actorMention(s.ment[j]) {
+			m := s.a.Mentions[s.ment[j]]
+			if m.Kind == doc.MentionState || m.Kind == doc.MentionOrg {
+				ms, _ := s.group(s.startOf(j))
+				return ms, add, ms != nil
+			}
+			break
+		}
 	}
 	return nil, add, false
 }

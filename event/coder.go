@@ -169,6 +169,14 @@ func (s *sentence) nounActor(m match) ([]int, modality) {
 	for st > 0 && (s.tags[st-1] == "DT" || s.tags[st-1] == "JJ" || s.tags[st-1] == "CD") {
 		st--
 	}
+	// A modifier: "an Australian ultimatum", "the US-led strikes".
+	for j := st; j < m.start; j++ {
+		if s.ment[j] >= 0 && s.actorMention(s.ment[j]) {
+			if ms, _ := s.group(s.startOf(j)); ms != nil {
+				return ms, modality{}
+			}
+		}
+	}
 	if st >= 2 && s.keys[st-1] == "'s" {
 		if ms, _ := s.groupBack(st - 2); ms != nil {
 			return ms, modality{}

@@ -122,6 +122,12 @@ func TestConstructions(t *testing.T) {
 		{"nominal governed", "Putin dropped by Beijing for talks with Xi Jinping.", []string{"CONSULT 040 RUS>CHN current"}},
 		{"coordinated verbs", "Scholz arrived in Paris and praised Emmanuel Macron.", []string{"SUPPORT 051 DEU>FRA current"}},
 		{"past perfect", "Russia had attacked Georgia before.", []string{"ASSAULT 190 RUS>GEO historical"}},
+		{"date before verb", "The United States on Thursday accused China of hacking.", []string{"ACCUSE 112 USA>CHN current"}},
+		{"adverbs before verb", "Serbia today warmly praised Croatia.", []string{"SUPPORT 051 SRB>HRV current"}},
+		{"acronym in parentheses", "The North Atlantic Treaty Organization (NATO) praised Finland.", []string{"SUPPORT 051 IGO>FIN current"}},
+		{"pronoun after speech verb", "Turkey said on Monday that it detained two Syrian diplomats.", []string{"COERCE 173 TUR>SYR current"}},
+		{"prepositional complement", "Dozens of officials from Hungary praised Poland.", []string{"SUPPORT 051 HUN>POL current"}},
+		{"nominal modifier", "The Canadian sanctions on Iran took effect.", []string{"SANCTION 163 CAN>IRN current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}

@@ -47,11 +47,14 @@ func sentenceDates(a *doc.Article, s *sentence, ref time.Time, hasRef bool) []da
 	out := make([]dateRef, 0, len(exprs))
 	k := 0
 	for _, e := range exprs {
-		if e.Date.IsZero() {
-			continue
-		}
 		for k < s.n() && a.Tokens[s.first+k].End <= e.Start {
 			k++
+		}
+		for j := k; j < s.n() && a.Tokens[s.first+j].Start < e.End; j++ {
+			s.inDate[j] = true
+		}
+		if e.Date.IsZero() {
+			continue
 		}
 		d := dateRef{t: e.Date, next: e.Next, prec: e.Precision, text: e.Text, tok: k}
 		if d.prec == "week" {
