@@ -542,6 +542,17 @@ func (s *sentence) nounPhraseActor(p int) []int {
 	for j := p; j >= 0 && p-j < 12; j-- {
 		k := s.keys[j]
 		switch {
+		case k == ")":
+			// "the pro-Iranian Hizbollah (Party of God) group"
+			q := j - 1
+			for q >= 0 && j-q <= 8 && s.keys[q] != "(" && !isBoundary(s.keys[q]) {
+				q--
+			}
+			if q < 0 || s.keys[q] != "(" {
+				j = -1
+				continue
+			}
+			j = q
 		case s.ment[j] >= 0, s.nominal(j), k == "'s" || k == "-":
 		case k == "of" || k == "at" || k == "from" || k == "in" || k == "for" || k == "to":
 			if j == p {
@@ -616,7 +627,7 @@ func (s *sentence) object(from int, places bool) ([]int, int) {
 		case "DT", "JJ", "PRP$", "RB", "CD", "POS":
 		default:
 			switch k {
-			case "with", "to", "on", "against", "upon", "for":
+			case "with", "to", "on", "against", "upon", "for", "from", "among", "toward", "towards":
 			default:
 				if isVerbTag(s.tags[j]) || s.tags[j] == "IN" || s.tags[j] == "TO" {
 					return nil, -1

@@ -104,6 +104,15 @@ func (c *Coder) candidates(s *sentence) []candidate {
 		if m.p.Verb {
 			g, mod := s.verbGroup(m.head)
 			subj, add, ok := s.subject(g, m.head, 0)
+			if !ok {
+				// A participle or infinitive of purpose ("..., arresting
+				// opponents", "staged a strike to demand reforms",
+				// "resumed shelling the town") acts for the subject of the
+				// finite verb before it.
+				var hypo bool
+				subj, hypo, ok = s.finiteSubject(g, m.head)
+				add.hypo = add.hypo || hypo
+			}
 			s.verbSubject[m.head], s.verbSubjectOK[m.head] = subj, ok
 			mod.join(add)
 			mod.perfect = mod.perfect || add.perfect
@@ -145,9 +154,23 @@ func (c *Coder) candidates(s *sentence) []candidate {
 		out = append(out, cd)
 	}
 	// An act under a refusal ("refused to sign a deal with Russia") is
-	// not coded: the refusal is, taking the act's recipient.
+	// not coded: the refusal is, taking the act's recipient. A nominal
+	// act that is the object of a coded verb ("condemned the killing of
+	// Bhutto", "defends US aid") is what that verb's event is about, not
+	// an event of its own.
 	kept := out[:0]
 	for _, cd := range out {
+		if !cd.pat.Verb {
+			if v := s.objectOfCoded(out, cd.m.start); v >= 0 {
+				// The verb's recipient is not the act's: who is
+				// condemned for a killing is not who was killed.
+				at := s.a.Tokens[s.first+cd.m.start].Start
+				if r := out[v].recipient; len(r) > 0 && s.a.Mentions[r[0]].Start >= at {
+					out[v].recipient = nil
+				}
+				continue
+			}
+		}
 		if cd.mod.ctrl >= 0 {
 			for k := range out {
 				if out[k].m.head == cd.mod.ctrl && len(out[k].recipient) == 0 {
@@ -160,6 +183,92 @@ func (c *Coder) candidates(s *sentence) []candidate {
 	}
 	return kept
 }
+
+// topicVerbs are the event types whose verb takes an act as its topic:
+// "condemned the killing of Bhutto", "welcomed the deal with Iran".
+var topicVerbs = set("ACCUSE SUPPORT REJECT REQUEST PROTEST THREATEN AGREE")
+
+// objectOfCoded returns the index in cds of a verb candidate that takes
+// acts as its topic and whose object token i stands in (after its pattern
+// in the same clause, with no verb, comma or boundary between), or -1.
+func (s *sentence) objectOfCoded(cds []candidate, i int) int {
+	for vi, v := range cds {
+		if !v.pat.Verb || v.m.end >= i || i-v.m.end > 8 || !topicVerbs[v.code.Type] {
+			continue
+		}
+		clear := true
+		for j := v.m.end + 1; j < i; j++ {
+			if isBoundary(s.keys[j]) || s.keys[j] == "," || s.keys[j] == "that" || isVerbTag(s.tags[j]) && s.tags[j] != "VBN" && s.tags[j] != "VBG" {
+				clear = false
+				break
+			}
+		}
+		if clear {
+			return vi
+		}
+	}
+	return -1
+}
+
+// infinitiveNouns take an infinitive complement whose subject is not the
+// clause's: "an order to halt", "the right to fire".
+var infinitiveNouns = set(`order orders right rights call calls demand demands request requests ultimatum plan plans deal agreement decision
+	bid attempt attempts effort efforts ability power permission authority refusal readiness willingness proposal offer threat threats
+	pressure invitation chance opportunity way move promise pledge vow commitment resolution motion law bill measure mandate appeal plea`)
+
+// finiteSubject returns the subject of the non-finite verb v (group
+// start g) that the actor stage cannot see: the object before "to" ("urged
+// Uganda to repatriate": then hypo, the act being only asked for, unless
+// it was made to happen), else the subject of the nearest finite verb
+// before it in its clause ("..., arresting opponents", "staged a strike to
+// demand reforms").
+func (s *sentence) finiteSubject(g, v int) (ms []int, hypo, ok bool) {
+	switch s.tags[v] {
+	case "VBG", "VB":
+	default:
+		return nil, false, false
+	}
+	if s.tags[v] == "VB" {
+		if g == 0 || s.keys[g-1] != "to" {
+			return nil, false, false
+		}
+		b := g - 2
+		if b >= 0 && isQuoteMark(s.tokText(b)) {
+			b--
+		}
+		if ms, st := s.groupBack(b); ms != nil {
+			if st > 0 && (s.tags[st-1] == "IN" || s.tags[st-1] == "TO") && s.keys[st-1] != "of" {
+				return nil, false, false
+			}
+			return ms, st == 0 || !madeToWords[s.keys[st-1]], true
+		}
+		if b >= 0 && infinitiveNouns[s.keys[b]] {
+			return nil, false, false
+		}
+	}
+	for j := g - 1; j >= 0; j-- {
+		if isBoundary(s.keys[j]) || s.keys[j] == "that" || s.keys[j] == "who" || s.keys[j] == "which" {
+			return nil, false, false
+		}
+		switch s.tags[j] {
+		case "VBD", "VBZ", "VBP":
+			if auxWords[s.keys[j]] && j+1 < s.n() && (isVerbTag(s.tags[j+1]) || s.tags[j+1] == "RB") {
+				continue
+			}
+			if ms, ok := s.verbSubject[j]; ok {
+				return ms, false, s.verbSubjectOK[j]
+			}
+			g2, _ := s.verbGroup(j)
+			ms, _, ok := s.subject(g2, j, 1)
+			return ms, false, ok
+		}
+	}
+	return nil, false, false
+}
+
+// madeToWords are verbs that make their object act: "forced Iran to
+// release", "allowed the monitors to enter".
+var madeToWords = set("forced forces compelled allowed allows let lets helped helps enabled permitted made")
 
 // nounActor finds the actor of a nominal trigger with no $A: a possessive
 // before it ("Russia's sanctions"), "by X" after it, or the subject of the

@@ -128,6 +128,11 @@ func TestConstructions(t *testing.T) {
 		{"pronoun after speech verb", "Turkey said on Monday that it detained two Syrian diplomats.", []string{"COERCE 173 TUR>SYR current"}},
 		{"prepositional complement", "Dozens of officials from Hungary praised Poland.", []string{"SUPPORT 051 HUN>POL current"}},
 		{"nominal modifier", "The Canadian sanctions on Iran took effect.", []string{"SANCTION 163 CAN>IRN current"}},
+		{"participle after the clause", "Turkish police raided the offices, detaining two Greek journalists.", []string{"COERCE 173 TUR>GRC current"}},
+		{"infinitive of purpose", "Kishida flew to Seoul to meet South Korean President Yoon Suk Yeol.", []string{"CONSULT 040 JPN>KOR current"}},
+		{"object before infinitive", "Brussels asked Hungary to detain the smugglers.", []string{"COERCE 173 HUN>- hypothetical"}},
+		{"object made to act", "Washington forced Iran to detain the smugglers.", []string{"COERCE 173 IRN>- current"}},
+		{"topic of a statement", "Japan praised the attack on Ukraine.", []string{"SUPPORT 051 JPN>- current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
