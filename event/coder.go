@@ -17,6 +17,9 @@ type candidate struct {
 	recipient []int
 	mod       modality
 	verbTense string // VBD, VBZ, ...
+	// topic is set when the verb's object is an act ("condemned the
+	// killing"): its recipient is not to be guessed.
+	topic bool
 }
 
 // findMatches returns the best non-overlapping pattern matches of s.
@@ -158,8 +161,8 @@ func (c *Coder) candidates(s *sentence) []candidate {
 	// act that is the object of a coded verb ("condemned the killing of
 	// Bhutto", "defends US aid") is what that verb's event is about, not
 	// an event of its own.
-	kept := out[:0]
-	for _, cd := range out {
+	drop := make([]bool, len(out))
+	for i, cd := range out {
 		if !cd.pat.Verb {
 			if v := s.objectOfCoded(out, cd.m.start); v >= 0 {
 				// The verb's recipient is not the act's: who is
@@ -168,6 +171,8 @@ func (c *Coder) candidates(s *sentence) []candidate {
 				if r := out[v].recipient; len(r) > 0 && s.a.Mentions[r[0]].Start >= at {
 					out[v].recipient = nil
 				}
+				out[v].topic = true
+				drop[i] = true
 				continue
 			}
 		}
@@ -177,9 +182,14 @@ func (c *Coder) candidates(s *sentence) []candidate {
 					out[k].recipient = cd.recipient
 				}
 			}
-			continue
+			drop[i] = true
 		}
-		kept = append(kept, cd)
+	}
+	var kept []candidate
+	for i, cd := range out {
+		if !drop[i] {
+			kept = append(kept, cd)
+		}
 	}
 	return kept
 }

@@ -210,3 +210,31 @@ func TestMergeWithinArticle(t *testing.T) {
 		t.Errorf("meeting date %v, location %+v", e.Date, e.Location)
 	}
 }
+
+func TestTarget(t *testing.T) {
+	c := fixtureCoder(t)
+	cases := []struct {
+		name  string
+		title bool
+		paras []string
+		want  []string
+	}{
+		{"named in the sentence", false, []string{"Japan praised the reforms in Vietnam."}, []string{"SUPPORT 051 JPN>VNM current"}},
+		{"the article's country", true, []string{"Turkey votes in a tight election", "Turkey held a tight election on Sunday.", "Germany praised the conduct of the vote."}, []string{"SUPPORT 051 DEU>TUR current"}},
+		{"nobody to aim at", false, []string{"Germany praised the conduct of the vote."}, []string{"SUPPORT 051 DEU>- current"}},
+		{"a meeting needs no guess", false, []string{"Japan held talks with South Korea in Vietnam."}, []string{"CONSULT 040 JPN>KOR current"}},
+		{"the topic's victim is no target", false, []string{"Japan praised the attack on Ukraine."}, []string{"SUPPORT 051 JPN>- current"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := code(t, c, "2023-03-23", tc.title, tc.paras...)
+			var got []string
+			for _, e := range a.Events {
+				got = append(got, summary(e))
+			}
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

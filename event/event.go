@@ -66,6 +66,7 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 			bySent[m.Sentence] = append(bySent[m.Sentence], i)
 		}
 	}
+	focus := focusCountries(a)
 	var evs []*draft
 	lo := 0
 	for si := range a.Sentences {
@@ -86,6 +87,9 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 		dates := sentenceDates(a, s, ref, hasRef)
 		for _, cd := range c.candidates(s) {
 			if d := c.draft(cd, dates, ref, hasRef); d != nil {
+				if len(d.recipient) == 0 && !cd.topic && targetTypes[d.code.Type] && len(countryKeys(d.actor)) == 1 {
+					d.recipient = s.target(cd.m.head, d.actor, focus)
+				}
 				evs = append(evs, d)
 			}
 		}

@@ -1,0 +1,102 @@
+package event
+
+import (
+	"sort"
+
+	"dyad/doc"
+)
+
+// targetTypes are the event types that are almost always aimed at
+// someone: a demand, an accusation, praise, a threat, a refusal, a
+// sanction or aid with no recipient in its clause is aimed at the country
+// the sentence or the article is about ("The UK urged an end to the
+// violence", in an article on Hong Kong).
+var targetTypes = set("REQUEST ACCUSE SUPPORT THREATEN REJECT SANCTION AID")
+
+// focusCountries returns the countries an article is about, most
+// mentioned first (a headline mention counting three), those mentioned
+// once left out.
+func focusCountries(a *doc.Article) []string {
+	n := map[string]int{}
+	for _, m := range a.Mentions {
+		if len(m.Entities) == 0 || m.Kind == doc.MentionPronoun {
+			continue
+		}
+		c := m.Entities[0].Country
+		if len(c) != 3 {
+			continue
+		}
+		w := 1
+		if m.Sentence >= 0 && m.Sentence < len(a.Sentences) {
+			if p := a.Sentences[m.Sentence].Paragraph; p < len(a.Paragraphs) && a.Paragraphs[p].Role == doc.RoleTitle {
+				w = 3
+			}
+		}
+		n[c] += w
+	}
+	var out []string
+	for c, k := range n {
+		if k >= 2 {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if n[out[i]] != n[out[j]] {
+			return n[out[i]] > n[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// target infers the recipient of an event at token head whose clause
+// names none: a country the sentence names other than the actor's (the
+// nearest after the trigger, else before it), else the article's most
+// mentioned country other than the actor's. The entity stands for the
+// country's government; its Text is the words that name it, or "" when it
+// comes from the article as a whole.
+func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.Entity {
+	own := map[string]bool{}
+	for _, e := range actor {
+		own[e.Country] = true
+	}
+	best, bestDist := -1, 1<<30
+	for j := 0; j < s.n(); j++ {
+		mi := s.ment[j]
+		if mi < 0 || s.startOf(j) != j {
+			continue
+		}
+		m := s.a.Mentions[mi]
+		if m.Kind == doc.MentionPronoun || len(m.Entities) == 0 {
+			continue
+		}
+		c := m.Entities[0].Country
+		if len(c) != 3 || own[c] {
+			continue
+		}
+		d := j - head
+		if d < 0 {
+			d = -d + 20
+		}
+		if d < bestDist {
+			best, bestDist = mi, d
+		}
+	}
+	if best >= 0 {
+		m := s.a.Mentions[best]
+		e := m.Entities[0]
+		if m.Kind == doc.MentionPlace || m.Kind == doc.MentionState {
+			e.Name = ""
+		}
+		if e.Sector == "" {
+			e.Sector = "GOV"
+		}
+		return []doc.Entity{e}
+	}
+	for _, c := range focus {
+		if !own[c] {
+			return []doc.Entity{{Country: c, Sector: "GOV"}}
+		}
+	}
+	return nil
+}
