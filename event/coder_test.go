@@ -169,6 +169,9 @@ func TestDates(t *testing.T) {
 		{"Putin visited Beijing 10 years ago.", "2013-01-01", "year", doc.TenseHistorical},
 		{"Putin will visit Beijing on Monday.", "2023-03-27", "day", doc.TenseFuture},
 		{"Putin visited Beijing earlier this month.", "2023-03-01", "month", doc.TenseCurrent},
+		// A date goes on for the next two sentences that give none.
+		{"On Monday, Russia made an offer. Putin visited Beijing.", "2023-03-20", "day", doc.TenseCurrent},
+		{"On Monday, Russia made an offer. It was cold. It rained. Putin visited Beijing.", "2023-03-23", "reported", doc.TenseCurrent},
 	}
 	for _, tc := range cases {
 		a := code(t, c, "2023-03-23", false, tc.text)

@@ -67,6 +67,8 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 		}
 	}
 	focus := focusCountries(a)
+	var carried dateRef
+	carriedAt := -1
 	var evs []*draft
 	lo := 0
 	for si := range a.Sentences {
@@ -85,8 +87,22 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 		s := newSentence(a, si, lo, hi, bySent[si])
 		lo = hi
 		dates := sentenceDates(a, s, ref, hasRef)
+		// A date set by one of the two sentences before, in the body of the
+		// article, goes on for the sentences that give none: "On
+		// Wednesday, Berlin said ... Merkel demanded an explanation."
+		if s.title || len(dates) > 0 || carried.prec != "" && si-carriedAt > 2 {
+			carried = dateRef{}
+		}
+		for _, d := range dates {
+			if d.prec == doc.PrecisionDay {
+				carried, carriedAt = d, si
+			}
+		}
 		for _, cd := range c.candidates(s) {
 			if d := c.draft(cd, dates, ref, hasRef); d != nil {
+				if len(dates) == 0 && carried.prec != "" && d.tense == doc.TenseCurrent && !cd.mod.present {
+					d.date = carried
+				}
 				if len(d.recipient) == 0 && !cd.topic && targetTypes[d.code.Type] && len(countryKeys(d.actor)) == 1 {
 					d.recipient = s.target(cd.m.head, d.actor, focus)
 				}
