@@ -241,3 +241,21 @@ func TestTarget(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeSides(t *testing.T) {
+	c := fixtureCoder(t)
+	// The second sentence's recipient is guessed from the first; the
+	// third's names only the country: all three are one event for Putin.
+	a := code(t, c, "2023-03-23", false,
+		"Xi Jinping gave Vladimir Putin a friendship medal.",
+		"Xi praised the Russian leader's record.",
+		"Later Xi praised Russia again.")
+	var got []string
+	for _, e := range a.Events {
+		got = append(got, summary(e)+" "+e.Recipient[0].Name)
+	}
+	want := []string{"SUPPORT 051 CHN>RUS current Vladimir Putin"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

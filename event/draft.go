@@ -29,6 +29,10 @@ type draft struct {
 	title     bool
 }
 
+// victimTypes are the event types coded with no actor when the text names
+// only who suffered them.
+var victimTypes = set("ASSAULT COERCE SANCTION")
+
 // futureCode is the AGREE code for a promise of a cooperative act, by the
 // act's CAMEO root: a future meeting is "express intent to meet" (036).
 var futureCode = map[string]string{
@@ -47,7 +51,10 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 	actor := s.entities(cd.actor, nil)
 	recip := s.entities(cd.recipient, actor)
 	if len(actor) == 0 {
-		if !cd.mod.passive || len(recip) == 0 {
+		// An agentless passive is coded for what is done to people
+		// ("two soldiers were killed"), not for what an adjective says
+		// ("China and Russia are committed to ...").
+		if !cd.mod.passive || len(recip) == 0 || !victimTypes[cd.code.Type] {
 			return nil
 		}
 	}

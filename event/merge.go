@@ -20,29 +20,12 @@ func entityKey(e doc.Entity) string {
 	return e.Country + "/" + e.Sector
 }
 
-func keys(es []doc.Entity) map[string]bool {
-	m := map[string]bool{}
-	for _, e := range es {
-		m[entityKey(e)] = true
-	}
-	return m
-}
-
 func countryKeys(es []doc.Entity) map[string]bool {
 	m := map[string]bool{}
 	for _, e := range es {
 		m[e.Country] = true
 	}
 	return m
-}
-
-func overlap(a, b map[string]bool) bool {
-	for k := range a {
-		if b[k] {
-			return true
-		}
-	}
-	return false
 }
 
 func subset(a, b map[string]bool) bool {
@@ -72,14 +55,27 @@ func same(a, b *draft) bool {
 		pb := countryKeys(append(append([]doc.Entity{}, b.actor...), b.recipient...))
 		return subset(pa, pb) || subset(pb, pa)
 	}
-	if !overlap(keys(a.actor), keys(b.actor)) {
+	if !sideOverlap(a.actor, b.actor) {
 		return false
 	}
-	ra, rb := keys(a.recipient), keys(b.recipient)
-	if len(ra) == 0 || len(rb) == 0 {
-		return len(ra) == len(rb)
+	if len(a.recipient) == 0 || len(b.recipient) == 0 {
+		return len(a.recipient) == len(b.recipient)
 	}
-	return overlap(ra, rb)
+	return sideOverlap(a.recipient, b.recipient)
+}
+
+// sideOverlap reports whether two sides of events share an entity: the
+// same one, or an unnamed one and another of its country ("Xi lauded
+// their relationship" after "Xi gave Putin a medal": Russia is Putin).
+func sideOverlap(a, b []doc.Entity) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if entityKey(x) == entityKey(y) || (x.Name == "" || y.Name == "") && x.Country == y.Country && x.Country != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // specific ranks how exactly a code names an interaction: a visit beats a
@@ -110,6 +106,11 @@ func merge(ds []*draft) []*draft {
 			if o.location == nil {
 				o.location = d.location
 			}
+			if !symmetric[o.code.Type] {
+				// Named people beat their countries.
+				pool := append(append([]doc.Entity{}, d.actor...), d.recipient...)
+				o.actor, o.recipient = better(o.actor, pool), better(o.recipient, pool)
+			}
 			if specific(d.code) > specific(o.code) {
 				o.code, o.mode, o.context = d.code, d.mode, d.context
 				if symmetric[d.code.Type] {
@@ -125,11 +126,12 @@ func merge(ds []*draft) []*draft {
 			if d.weight > o.weight {
 				o.sentence, o.evidence, o.trigger, o.weight = d.sentence, d.evidence, d.trigger, d.weight
 				if !symmetric[d.code.Type] {
+					pool := append(append([]doc.Entity{}, o.actor...), o.recipient...)
 					if len(d.actor) >= len(o.actor) {
-						o.actor = d.actor
+						o.actor = better(d.actor, pool)
 					}
 					if len(d.recipient) >= len(o.recipient) {
-						o.recipient = d.recipient
+						o.recipient = better(d.recipient, pool)
 					}
 				}
 			}

@@ -13,6 +13,18 @@ import (
 // violence", in an article on Hong Kong).
 var targetTypes = set("REQUEST ACCUSE SUPPORT THREATEN REJECT SANCTION AID")
 
+// governed returns entity e of mention m as an event's side: a state or
+// place stands for its government, with no name of its own.
+func governed(m doc.Mention, e doc.Entity) doc.Entity {
+	if m.Kind == doc.MentionPlace || m.Kind == doc.MentionState {
+		e.Name = ""
+		if e.Sector == "" {
+			e.Sector = "GOV"
+		}
+	}
+	return e
+}
+
 // focusCountries returns the countries an article is about, most
 // mentioned first (a headline mention counting three), those mentioned
 // once left out.
@@ -51,8 +63,9 @@ func focusCountries(a *doc.Article) []string {
 
 // target infers the recipient of an event at token head whose clause
 // names none: a country the sentence names other than the actor's (the
-// nearest after the trigger, else before it), else the article's most
-// mentioned country other than the actor's. The entity stands for the
+// nearest after the trigger, else before it), else the latest other actor
+// named in the two sentences before, else the article's most mentioned
+// country other than the actor's. The entity stands for the
 // country's government; its Text is the words that name it, or "" when it
 // comes from the article as a whole.
 func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.Entity {
@@ -60,38 +73,59 @@ func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.En
 	for _, e := range actor {
 		own[e.Country] = true
 	}
-	best, bestDist := -1, 1<<30
+	best, bestDist := doc.Entity{}, 1<<30
 	for j := 0; j < s.n(); j++ {
 		mi := s.ment[j]
 		if mi < 0 || s.startOf(j) != j {
 			continue
 		}
 		m := s.a.Mentions[mi]
-		if m.Kind == doc.MentionPronoun || len(m.Entities) == 0 {
-			continue
-		}
-		c := m.Entities[0].Country
-		if len(c) != 3 || own[c] {
-			continue
-		}
-		d := j - head
-		if d < 0 {
-			d = -d + 20
-		}
-		if d < bestDist {
-			best, bestDist = mi, d
+		for _, e := range m.Entities {
+			if len(e.Country) != 3 || own[e.Country] {
+				continue
+			}
+			d := j - head
+			if d < 0 {
+				d = -d + 20
+			}
+			if d < bestDist {
+				best, bestDist = governed(m, e), d
+			}
 		}
 	}
-	if best >= 0 {
-		m := s.a.Mentions[best]
-		e := m.Entities[0]
-		if m.Kind == doc.MentionPlace || m.Kind == doc.MentionState {
-			e.Name = ""
+	if bestDist < 1<<30 {
+		return []doc.Entity{best}
+	}
+	// The latest other actor of the two sentences before, a person or
+	// organisation before a state: "Xi gave Putin a medal. Putin offered
+	// his thanks."
+	var state *doc.Entity
+	for mi := len(s.a.Mentions) - 1; mi >= 0; mi-- {
+		m := s.a.Mentions[mi]
+		if m.Sentence >= s.index {
+			continue
 		}
-		if e.Sector == "" {
-			e.Sector = "GOV"
+		if m.Sentence < s.index-2 {
+			break
 		}
-		return []doc.Entity{e}
+		if m.Via == "location" {
+			continue
+		}
+		for _, e := range m.Entities {
+			if len(e.Country) != 3 || own[e.Country] {
+				continue
+			}
+			if e.Name != "" && m.Kind != doc.MentionPlace {
+				return []doc.Entity{e}
+			}
+			if state == nil && m.Kind == doc.MentionState {
+				g := governed(m, e)
+				state = &g
+			}
+		}
+	}
+	if state != nil {
+		return []doc.Entity{*state}
 	}
 	for _, c := range focus {
 		if !own[c] {
