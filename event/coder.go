@@ -119,6 +119,9 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			s.verbSubject[m.head], s.verbSubjectOK[m.head] = subj, ok
 			mod.join(add)
 			mod.perfect = mod.perfect || add.perfect
+			if s.believed(g) {
+				mod.hypo = true
+			}
 			cd.mod = mod
 			cd.verbTense = s.tags[m.head]
 			if mod.passive {
@@ -197,6 +200,26 @@ func (c *Coder) candidates(s *sentence) []candidate {
 // topicVerbs are the event types whose verb takes an act as its topic:
 // "condemned the killing of Bhutto", "welcomed the deal with Iran".
 var topicVerbs = set("ACCUSE SUPPORT REJECT REQUEST PROTEST THREATEN AGREE")
+
+// beliefWords govern a clause that says what someone thinks will happen,
+// not what was done or promised: "confident that the Russian people will
+// support him".
+var beliefWords = set("confident sure certain convinced optimistic hopeful believe believes believed hope hopes hoped expect expects think thinks thought predicted predicts predict doubt doubts fear fears feared worried")
+
+// believed reports whether the clause whose verb group starts at g is
+// governed by a word of belief within the ten tokens before it.
+func (s *sentence) believed(g int) bool {
+	for j := g - 1; j >= 0 && j >= g-10; j-- {
+		k := s.keys[j]
+		if isBoundary(k) {
+			return false
+		}
+		if beliefWords[k] {
+			return true
+		}
+	}
+	return false
+}
 
 // objectOfCoded returns the index in cds of a verb candidate that takes
 // acts as its topic and whose object token i stands in (after its pattern

@@ -133,6 +133,8 @@ func TestConstructions(t *testing.T) {
 		{"object before infinitive", "Brussels asked Hungary to detain the smugglers.", []string{"COERCE 173 HUN>- hypothetical"}},
 		{"object made to act", "Washington forced Iran to detain the smugglers.", []string{"COERCE 173 IRN>- current"}},
 		{"topic of a statement", "Japan praised the attack on Ukraine.", []string{"SUPPORT 051 JPN>- current"}},
+		{"belief", "Biden said he was confident that Japan would praise India.", []string{"SUPPORT 051 JPN>IND hypothetical"}},
+		{"belief future", "Analysts expect that Russia will attack Ukraine.", []string{"ASSAULT 190 RUS>UKR hypothetical"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
