@@ -80,6 +80,9 @@ func TestBuiltinData(t *testing.T) {
 		{"Chinese troops", 20180101, "/CHN/MIL"},
 		{"Afghan police", 20180101, "/AFG/COP"},
 		{"Moscow", 19870101, "/SUN/GOV"},
+		{"President Reagan", 19870417, "Ronald Reagan/USA/GOV"},
+		{"Secretary of State George Shultz", 19870311, "George Shultz/USA/GOV"},
+		{"Prime Minister Nakasone", 19870101, "Yasuhiro Nakasone/JPN/GOV"},
 	} {
 		e := r.Resolve(tt.phrase, tt.date, "")
 		if got := e.Name + "/" + e.Country + "/" + e.Sector; got != tt.want {

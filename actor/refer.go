@@ -110,10 +110,13 @@ func (w *work) addRole(i int, mods, heads []unit, post *unit, end int) int {
 	if end+1 < len(w.words) && w.words[end] == "," && w.sent[end+1] == w.sent[i] {
 		if m := w.matchAt(end + 1); m != nil {
 			if u := w.unit(m); u.kind == KindPerson {
+				// Not a person of another country: "as US President,
+				// Tony Blair has said" is no apposition.
 				if name := w.choosePerson(u); name != "" {
-					ent, info := w.personEntity(name)
-					info.visitor = visiting
-					return w.roleMention(from, end, "apposition", info, ent, -1)
+					if ent, info := w.personEntity(name); country == "" || ent.Country == "" || ent.Country == country {
+						info.visitor = visiting
+						return w.roleMention(from, end, "apposition", info, ent, -1)
+					}
 				}
 			}
 		}
@@ -141,14 +144,18 @@ func (w *work) addRole(i int, mods, heads []unit, post *unit, end int) int {
 		title = ""
 	}
 	if ref < 0 {
-		// One the article already named.
-		ref = w.findPerson(i, func(k int) bool {
+		// One the article already named: the latest of that title ("the
+		// prime minister" is the prime minister, not a president who is
+		// also head of government), else of that office.
+		sameCountry := func(k int) bool {
 			e := w.out[k].Entities[0]
-			return (country == "" || e.Country == country) &&
-				(w.info[k].title == title && title != "" || overlaps(w.info[k].office, office))
-		})
-		if ref >= 0 && w.out[ref].Entities[0].Country == "" {
-			ref = -1
+			return e.Country != "" && (country == "" || e.Country == country)
+		}
+		if title != "" {
+			ref = w.findPerson(i, func(k int) bool { return sameCountry(k) && w.info[k].title == title })
+		}
+		if ref < 0 {
+			ref = w.findPerson(i, func(k int) bool { return sameCountry(k) && overlaps(w.info[k].office, office) })
 		}
 	}
 	if ref >= 0 {

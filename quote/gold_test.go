@@ -1,21 +1,20 @@
 package quote
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"dyad/actor"
 	"dyad/doc"
+	"dyad/eval"
 	"dyad/extract"
+	"dyad/read"
 	"dyad/text"
 )
 
@@ -87,69 +86,38 @@ func (s *stages) prepare(t testing.TB, a *doc.Article) {
 	}
 }
 
-// goldArticle parses a gold article file: a header of "key: value" lines,
-// a line "---", then the text. The title becomes the first paragraph, with
-// the role of a title, and the blank-line paragraphs of the body follow.
-func goldArticle(t testing.TB, path string) *doc.Article {
+// goldArticle extracts the article of the gold file at goldPath as the
+// eval command does: the HTML page beside it where there is one, else the
+// text after the header of the text file, with the header's metadata (and
+// the gold's publication date) as the container's.
+func goldArticle(t testing.TB, ex *extract.Extractor, goldPath string, g eval.Gold) *doc.Article {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	base := strings.TrimSuffix(goldPath, ".gold.json")
+	txt, err := os.ReadFile(base + ".txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	head, body, ok := strings.Cut(string(data), "\n---\n")
-	if !ok {
-		t.Fatalf("%s: no header", path)
+	h, body := eval.ParseArticleText(txt)
+	hint := h.Source()
+	if g.Published != "" {
+		hint.Published = g.Published
 	}
-	a := &doc.Article{ID: strings.TrimSuffix(filepath.Base(path), ".txt")}
-	sc := bufio.NewScanner(strings.NewReader(head))
-	for sc.Scan() {
-		k, v, ok := strings.Cut(sc.Text(), ":")
-		if !ok {
-			continue
-		}
-		v = strings.TrimSpace(v)
-		if v == "None" {
-			v = ""
-		}
-		switch strings.TrimSpace(k) {
-		case "title":
-			a.Source.Title = v
-		case "published":
-			if len(v) >= 10 {
-				a.Source.Published = v[:10]
-			}
-		case "url":
-			a.Source.URL = v
-		case "outlet":
-			a.Source.Outlet = v
-		}
+	in := doc.Input{Path: base + ".txt", Kind: read.Detect(base+".txt", body), Data: body, ID: g.DocID, Hint: hint}
+	if html, err := os.ReadFile(base + ".html"); err == nil {
+		in = doc.Input{Path: base + ".html", Kind: doc.KindHTML, Data: html, ID: g.DocID, Hint: hint}
 	}
-	var b strings.Builder
-	if a.Source.Title != "" {
-		a.Paragraphs = append(a.Paragraphs, doc.Paragraph{Span: doc.Span{Start: 0, End: len(a.Source.Title)}, Role: doc.RoleTitle})
-		b.WriteString(a.Source.Title)
+	a, err := ex.Extract(context.Background(), in)
+	if err != nil {
+		t.Fatalf("%s: %v", goldPath, err)
 	}
-	for _, sp := range text.Paragraphs(body) {
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		start := b.Len()
-		b.WriteString(body[sp.Start:sp.End])
-		a.Paragraphs = append(a.Paragraphs, doc.Paragraph{Span: doc.Span{Start: start, End: b.Len()}})
-	}
-	a.Text = b.String()
 	return a
 }
 
 // exampleArticle extracts an example article (Markdown-like text) with the
 // extract stage.
-func exampleArticle(t testing.TB, path string) *doc.Article {
+func exampleArticle(t testing.TB, ex *extract.Extractor, path string) *doc.Article {
 	t.Helper()
 	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := extract.New(extract.Options{NoFallback: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,14 +130,13 @@ func exampleArticle(t testing.TB, path string) *doc.Article {
 
 // goldQuote is one hand-coded quote.
 type goldQuote struct {
-	Speaker string
+	Speaker doc.Entity
 	Text    string
 	Direct  bool
 }
 
 // readGoldQuotes reads the quotes of a gold or expected file: "speaker" is
-// an object with a name in the gold files and a plain name in the
-// examples.
+// an entity in the gold files and a plain name in the examples.
 func readGoldQuotes(t testing.TB, path string) []goldQuote {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -190,42 +157,14 @@ func readGoldQuotes(t testing.TB, path string) []goldQuote {
 	for _, q := range f.Quotes {
 		g := goldQuote{Text: q.Text, Direct: q.Direct}
 		var name string
-		var obj struct {
-			Name string `json:"name"`
-		}
 		if json.Unmarshal(q.Speaker, &name) == nil {
-			g.Speaker = name
-		} else if json.Unmarshal(q.Speaker, &obj) == nil {
-			g.Speaker = obj.Name
+			g.Speaker.Name = name
+		} else if err := json.Unmarshal(q.Speaker, &g.Speaker); err != nil {
+			t.Fatalf("%s: speaker %s: %v", path, q.Speaker, err)
 		}
 		out = append(out, g)
 	}
 	return out
-}
-
-var wordRE = regexp.MustCompile(`\w+`)
-
-// tokenSet returns the set of lower-case \w+ tokens of s.
-func tokenSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range wordRE.FindAllString(strings.ToLower(s), -1) {
-		m[w] = true
-	}
-	return m
-}
-
-// jaccard returns the Jaccard overlap of two token sets.
-func jaccard(a, b map[string]bool) float64 {
-	if len(a) == 0 && len(b) == 0 {
-		return 1
-	}
-	n := 0
-	for w := range a {
-		if b[w] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a)+len(b)-n)
 }
 
 // score is the tally of one comparison of found quotes with gold quotes.
@@ -277,68 +216,62 @@ func speakerName(e doc.Entity) string {
 	return e.Text
 }
 
-// compare matches found quotes to gold quotes one to one, best overlap
-// first, a pair matching when the Jaccard overlap of their word sets is at
-// least 0.5. Speaker accuracy is over the matched pairs: the names must be
-// equal, ignoring case; a gold speaker without a name (an unnamed
-// official, a state) matches a found speaker that names no known actor.
-// It returns the tally and a report of the differences.
+// goldName writes a gold speaker for the report: its name, or its
+// country and sector.
+func goldName(e doc.Entity) string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return strings.TrimSpace("(unnamed) " + e.Country + " " + e.Sector)
+}
+
+// compare matches found quotes to gold quotes as the eval command does
+// (eval.MatchQuotes: one to one, best overlap of words first, at least
+// eval.MinOverlap), and judges the speakers of the matched pairs by
+// eval.SameSpeaker: the same name, or for a gold speaker without a name
+// (an unnamed official, a state) the same country and sector. It returns
+// the tally and a report of the differences.
 func compare(found []doc.Quote, gold []goldQuote) (score, string) {
-	type pair struct {
-		i, j int
-		s    float64
-	}
-	var pairs []pair
-	fs := make([]map[string]bool, len(found))
-	for i, q := range found {
-		fs[i] = tokenSet(q.Text)
-	}
+	gt := make([]string, len(gold))
 	for j, g := range gold {
-		gs := tokenSet(g.Text)
-		for i := range found {
-			if s := jaccard(fs[i], gs); s >= 0.5 {
-				pairs = append(pairs, pair{i, j, s})
-			}
-		}
+		gt[j] = g.Text
 	}
-	sort.SliceStable(pairs, func(x, y int) bool { return pairs[x].s > pairs[y].s })
-	fm := make([]int, len(found))
+	ft := make([]string, len(found))
+	for i, q := range found {
+		ft[i] = q.Text
+	}
+	fm := make([]bool, len(found))
 	gm := make([]int, len(gold))
-	for i := range fm {
-		fm[i] = -1
-	}
 	for j := range gm {
 		gm[j] = -1
 	}
-	for _, p := range pairs {
-		if fm[p.i] < 0 && gm[p.j] < 0 {
-			fm[p.i], gm[p.j] = p.j, p.i
-		}
+	for _, m := range eval.MatchQuotes(gt, ft) {
+		gm[m.Gold], fm[m.Dyad] = m.Dyad, true
 	}
 	var sc score
 	var b strings.Builder
 	for j, g := range gold {
 		if gm[j] < 0 {
 			sc.fn++
-			fmt.Fprintf(&b, "  missed  %-24q %q\n", g.Speaker, clip(g.Text))
+			fmt.Fprintf(&b, "  missed  %-24q %q\n", goldName(g.Speaker), clip(g.Text))
 			continue
 		}
 		sc.tp++
 		sc.nsp++
 		q := found[gm[j]]
-		got := speakerName(q.Speaker)
-		if strings.EqualFold(got, g.Speaker) || (g.Speaker == "" && q.Speaker.Name == "") {
+		if eval.SameSpeaker(g.Speaker, q.Speaker) {
 			sc.speakerOK++
 			sc.mentionOK++
-		} else {
-			if g.Speaker != "" && (compatible(g.Speaker, q.Speaker.Name) && q.Speaker.Name != "" || compatible(g.Speaker, q.Speaker.Text)) {
-				sc.mentionOK++
-			}
-			fmt.Fprintf(&b, "  speaker %-24q want %q: %q\n", got, g.Speaker, clip(g.Text))
+			continue
 		}
+		if n := g.Speaker.Name; n != "" && (compatible(n, q.Speaker.Name) && q.Speaker.Name != "" || compatible(n, q.Speaker.Text)) {
+			sc.mentionOK++
+		}
+		fmt.Fprintf(&b, "  speaker %-24q %s/%s want %q: %q\n", speakerName(q.Speaker), q.Speaker.Country, q.Speaker.Sector,
+			goldName(g.Speaker), clip(g.Text))
 	}
 	for i, q := range found {
-		if fm[i] < 0 {
+		if !fm[i] {
 			sc.fp++
 			fmt.Fprintf(&b, "  extra   %-24q %q\n", speakerName(q.Speaker), clip(q.Text))
 		}
@@ -358,6 +291,9 @@ type goldCase struct {
 	name  string
 	a     *doc.Article
 	quote []goldQuote
+	// gold is true for the gold articles, which the eval command scores,
+	// false for the examples.
+	gold bool
 }
 
 // goldCases reads the gold articles and the examples, run through the
@@ -370,15 +306,26 @@ func goldCases(t testing.TB) []goldCase {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no gold files in %s", dir)
 	}
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var cases []goldCase
 	for _, f := range files {
-		txt := strings.TrimSuffix(f, ".gold.json") + ".txt"
-		if _, err := os.Stat(txt); err != nil {
+		g, err := eval.LoadGold(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(strings.TrimSuffix(f, ".gold.json") + ".txt"); err != nil {
 			continue
 		}
-		a := goldArticle(t, txt)
+		a := goldArticle(t, ex, f, g)
 		st.prepare(t, a)
-		cases = append(cases, goldCase{filepath.Base(txt), a, readGoldQuotes(t, f)})
+		qs := make([]goldQuote, len(g.Quotes))
+		for i, q := range g.Quotes {
+			qs[i] = goldQuote{Speaker: q.Speaker, Text: q.Text, Direct: q.Direct}
+		}
+		cases = append(cases, goldCase{filepath.Base(f), a, qs, true})
 	}
 	exdir := filepath.Join(sharedDir, "examples")
 	exs, _ := filepath.Glob(filepath.Join(exdir, "*.expected.json"))
@@ -387,9 +334,9 @@ func goldCases(t testing.TB) []goldCase {
 		if _, err := os.Stat(txt); err != nil {
 			continue
 		}
-		a := exampleArticle(t, txt)
+		a := exampleArticle(t, ex, txt)
 		st.prepare(t, a)
-		cases = append(cases, goldCase{"examples/" + filepath.Base(txt), a, readGoldQuotes(t, f)})
+		cases = append(cases, goldCase{"examples/" + filepath.Base(txt), a, readGoldQuotes(t, f), false})
 	}
 	return cases
 }
@@ -402,7 +349,7 @@ func TestGold(t *testing.T) {
 	}
 	cases := goldCases(t)
 	f := New()
-	var total score
+	var total, articles score
 	for _, c := range cases {
 		a := c.a
 		if err := f.Annotate(context.Background(), a); err != nil {
@@ -413,12 +360,21 @@ func TestGold(t *testing.T) {
 		}
 		sc, diff := compare(a.Quotes, c.quote)
 		total.add(sc)
+		if c.gold {
+			articles.add(sc)
+		}
 		p, r, f1 := sc.prf()
 		t.Logf("%-50s P %.2f R %.2f F1 %.2f speakers %d/%d", c.name, p, r, f1, sc.speakerOK, sc.nsp)
 		if diff != "" && testing.Verbose() {
 			t.Log("\n" + diff)
 		}
 	}
+	// The gold articles alone: the quote figures of the eval command
+	// ("dyad eval articles").
+	ap, ar, af1 := articles.prf()
+	t.Logf("gold articles: %d gold, %d found, %d matched: P %.3f R %.3f F1 %.3f, speaker accuracy %.3f (%d/%d)",
+		articles.tp+articles.fn, articles.tp+articles.fp, articles.tp, ap, ar, af1, articles.speakerAcc(),
+		articles.speakerOK, articles.nsp)
 	p, r, f1 := total.prf()
 	t.Logf("TOTAL: %d gold, %d found, %d matched: P %.3f R %.3f F1 %.3f, speaker accuracy %.3f (%d/%d), speaker mention right %.3f",
 		total.tp+total.fn, total.tp+total.fp, total.tp, p, r, f1, total.speakerAcc(), total.speakerOK, total.nsp,

@@ -28,7 +28,12 @@
 // or organisation ("Palestinian chief negotiator Saeb Erekat"). A surname
 // alone takes the full name the article gave before; "he said" and "she
 // said" take the person who is the subject of the sentence before (see
-// pronounSpeaker).
+// pronounSpeaker). A state that speaks is its government (sector GOV); an
+// unnamed group of no country takes the country of the one whose it is
+// ("Mr Blair's spokesman") or of the last group of the same noun ("One
+// official" after "Egyptian officials"), and "police" the police force
+// the article names (see groupContext); a person or organisation written
+// in full keeps the name as the article writes it.
 //
 // Quote.Text is the text of the span Start..End, except for a direct
 // quote in several parts (over paragraphs, or around its attribution),

@@ -315,3 +315,48 @@ func TestConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestSpeakers checks the speaker entities (name, country and sector) that
+// the rules for speakers give, on sentences of their own.
+func TestSpeakers(t *testing.T) {
+	type spk struct{ name, country, sector string }
+	tests := []struct {
+		name, text string
+		want       []spk
+	}{
+		{"a state is its government", `Norway said the vote had been fair.`,
+			[]spk{{"", "NOR", "GOV"}}},
+		{"both countries", "India and Brazil signed a trade pact on Monday. The pact will lower tariffs on steel, both countries said in a statement.",
+			[]spk{{"", "IND", "GOV"}, {"", "BRA", "GOV"}}},
+		{"a spokesman of a person", `Olaf Scholz's spokesman said the chancellor would attend the summit.`,
+			[]spk{{"", "DEU", "GOV"}}},
+		{"officials named before", "Kenyan officials said the border would reopen on Friday. One official said trucks were already waiting.",
+			[]spk{{"", "KEN", "GOV"}, {"", "KEN", "GOV"}}},
+		{"the police force the article names", "Police said two men had been arrested near the stadium. The Metropolitan Police later released both of them.",
+			[]spk{{"Metropolitan Police", "GBR", "COP"}}},
+		{"analysts of no affiliation", `Analysts said the central bank would cut rates in March.`,
+			[]spk{{"", "", ""}}},
+		{"an organisation as the article names it", `A spokesperson for the British Foreign Office said the embassy would stay open.`,
+			[]spk{{"British Foreign Office", "GBR", "GOV"}}},
+		{"a person's name as the article spells it", `President of Ukraine Volodymyr Zelenskyy said the talks had stalled.`,
+			[]spk{{"Volodymyr Zelenskyy", "UKR", "GOV"}}},
+		{"he after a sentence cut at a line break", "Russian Foreign Minister Sergei Lavrov told reporters he was sure the\n\nBiden administration had heard Moscow's concerns.\n\nBut he admitted he had won no promises.",
+			[]spk{{"Sergei Lavrov", "RUS", "GOV"}, {"Sergei Lavrov", "RUS", "GOV"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := annotate(t, tt.text)
+			var g []spk
+			for _, q := range a.Quotes {
+				g = append(g, spk{q.Speaker.Name, q.Speaker.Country, q.Speaker.Sector})
+			}
+			if !reflect.DeepEqual(g, tt.want) {
+				t.Errorf("%s\ngot  %v\nwant %v", tt.text, g, tt.want)
+				for _, q := range a.Quotes {
+					t.Logf("  %+v %q", q.Speaker, q.Text)
+				}
+			}
+			checkQuotes(t, a)
+		})
+	}
+}

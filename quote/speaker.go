@@ -82,6 +82,12 @@ func (w *work) pick(s, e, aLo, aHi int) speaker {
 				continue
 			}
 			x := int(w.ment[k-1])
+			if w.named(head) && w.named(x) &&
+				w.a.Mentions[x].Entities[0].Name == w.a.Mentions[head].Entities[0].Name {
+				// "President of Ukraine Volodymyr Zelenskyy": the role
+				// and the name are one person; the name heads.
+				break
+			}
 			if w.named(x) || !w.named(head) {
 				head = x
 			}
@@ -104,13 +110,18 @@ func (w *work) pick(s, e, aLo, aHi int) speaker {
 		w.a.Mentions[head].Kind == doc.MentionPlace) {
 		// "Tory leader Michael Howard", "SDF spokesman Mustafa Bali": the
 		// name as written, where the actor stage took it for someone
-		// else or something else.
+		// else or something else, or where it writes the person's full
+		// name otherwise than the knowledge base ("Volodymyr Zelenskyy"
+		// for Volodymyr Zelensky).
 		if name := w.writtenName(s, e, head); name != "" {
 			spk := w.mentionSpeaker(head)
 			if ent := &spk.ents[0]; ent.Name == "" || !compatible(name, ent.Name) ||
-				nameLen(name) > nameLen(ent.Name) && subset(ent.Name, name) {
+				nameLen(name) > nameLen(ent.Name) && subset(ent.Name, name) ||
+				nameLen(name) == nameLen(ent.Name) && subset(ent.Name, name) && subset(name, ent.Name) {
+				if ent.Name == "" || !compatible(name, ent.Name) || nameLen(name) > nameLen(ent.Name) {
+					ent.Country, ent.Sector = w.roleOf(s, e, head)
+				}
 				ent.Name = name
-				ent.Country, ent.Sector = w.roleOf(s, e, head)
 				if t := w.toks[s]; t.Start < ent.Start {
 					ent.Text, ent.Start = w.text[t.Start:ent.End], t.Start
 				}
@@ -201,11 +212,38 @@ func (w *work) headSpeaker(s, e, head int) speaker {
 			spk.ents = append(spk.ents, w.mentionSpeaker(int(w.ment[k-1])).ents...)
 		}
 	}
-	if len(spk.ents) == 0 {
-		return w.mentionSpeaker(head)
+	own := w.mentionSpeaker(head)
+	if len(own.ents) == 1 && w.a.Mentions[head].Kind == doc.MentionGroup {
+		ent := &own.ents[0]
+		if ent.Name == "" && ent.Country == "" {
+			// "Mr Blair's official spokesman": an unnamed speaker of no
+			// country is of the country of the person or body whose it
+			// is.
+			if c, _ := w.roleOf(s, w.tokenAt(w.a.Mentions[head].Start)-1, head); c != "" {
+				ent.Country = c
+			}
+		}
+		w.groupContext(head, ent)
 	}
-	spk.ents = append(spk.ents, w.mentionSpeaker(head).ents...)
+	if len(spk.ents) == 0 {
+		return own
+	}
+	spk.ents = append(spk.ents, own.ents...)
 	return spk
+}
+
+// tokenAt returns the token that starts at or after byte offset at.
+func (w *work) tokenAt(at int) int {
+	lo, hi := 0, len(w.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if w.toks[m].Start < at {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // mentionSpeaker returns the speaker that mention mi names: one entity for
@@ -242,6 +280,19 @@ outer:
 			}
 		}
 		ent := doc.Entity{Text: m.Text, Name: e.Name, Country: e.Country, Sector: e.Sector, Start: m.Start, End: m.End}
+		if m.Kind == doc.MentionOrg && len(m.Entities) == 1 {
+			if n := writtenOrg(m.Text); n != "" {
+				// "the British Foreign Office": the name the article
+				// gives the organisation, where it writes it in full.
+				ent.Name = n
+			}
+		}
+		if ent.Name == "" && ent.Sector == "" && ent.Country != "" &&
+			(m.Kind == doc.MentionState || m.Kind == doc.MentionPronoun || m.Via == "pair") {
+			// A state that speaks ("The UK has urged", "Japan has
+			// said", "both countries said") is its government.
+			ent.Sector = "GOV"
+		}
 		if (m.Kind == doc.MentionPerson || m.Kind == doc.MentionPlace) && len(m.Entities) == 1 {
 			text := m.Text
 			if m.Via == "role" && ent.Name != "" {
@@ -258,6 +309,104 @@ outer:
 		spk.ents = append(spk.ents, ent)
 	}
 	return spk
+}
+
+// writtenOrg returns the name of an organisation as text writes it, less
+// "the", where that is a full proper name: two words or more, each
+// capitalized but for "of", "for", "and", "&" and the like, with no
+// abbreviation ("U.N.", "EU") or possessive in it. Otherwise it returns
+// "".
+func writtenOrg(text string) string {
+	text = strings.TrimSpace(text)
+	for _, the := range []string{"the ", "The "} {
+		text = strings.TrimPrefix(text, the)
+	}
+	f := strings.Fields(text)
+	if len(f) < 2 || strings.ContainsAny(text, ".'’()") {
+		return ""
+	}
+	for i, wd := range f {
+		if i > 0 && i < len(f)-1 && connector(strings.ToLower(wd)) {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(wd)
+		if !unicode.IsUpper(r) || strings.ToUpper(wd) == wd && n < len(wd) {
+			return ""
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// groupContext completes the entity ent of an unnamed group that is a
+// speaker (mention mi) from the rest of the article: "police" (or "the
+// army") where the article names one police force (or army) of that
+// country, is that force ("Hong Kong police" named later gives "Hong Kong
+// Police Force"); else a group of no country takes the country of the
+// last group of the same noun and sector before it ("One official said"
+// after "Egyptian officials said").
+func (w *work) groupContext(mi int, ent *doc.Entity) {
+	if ent.Name != "" || ent.Sector == "" {
+		return
+	}
+	head := headNoun(w.a.Mentions[mi].Text)
+	if institutionHeads[head] {
+		if org, ok := w.soleOrg(ent.Sector, ent.Country); ok {
+			ent.Name, ent.Country = org.Name, org.Country
+			return
+		}
+	}
+	if ent.Country != "" {
+		return
+	}
+	for j := mi - 1; j >= 0; j-- {
+		o := &w.a.Mentions[j]
+		if o.Kind != doc.MentionGroup || len(o.Entities) != 1 {
+			continue
+		}
+		if e := o.Entities[0]; e.Country != "" && e.Name == "" && e.Sector == ent.Sector && headNoun(o.Text) == head {
+			ent.Country = e.Country
+			return
+		}
+	}
+}
+
+// institutionHeads are the nouns for a state's one force of its kind:
+// "police said" where the article names the police force.
+var institutionHeads = map[string]bool{"police": true, "army": true, "navy": true, "military": true}
+
+// headNoun returns the last word of a noun phrase in lower case, without
+// the plural "s": "Egyptian officials" gives "official".
+func headNoun(text string) string {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return ""
+	}
+	h := f[len(f)-1]
+	if len(h) > 3 && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") {
+		h = h[:len(h)-1]
+	}
+	return h
+}
+
+// soleOrg returns the organisation of the sector (and of the country,
+// when it is not "") that the article names, when it names one only.
+func (w *work) soleOrg(sector, country string) (doc.Entity, bool) {
+	var found doc.Entity
+	for i := range w.a.Mentions {
+		m := &w.a.Mentions[i]
+		if m.Kind != doc.MentionOrg || len(m.Entities) != 1 {
+			continue
+		}
+		e := m.Entities[0]
+		if e.Name == "" || e.Sector != sector || country != "" && e.Country != country {
+			continue
+		}
+		if found.Name != "" && found.Name != e.Name {
+			return doc.Entity{}, false
+		}
+		found = e
+	}
+	return found, found.Name != ""
 }
 
 // nameSpeaker returns the speaker written as tokens s..e with no mention
@@ -663,8 +812,17 @@ func (w *work) pronounSpeaker(mi int) (speaker, bool) {
 		for p >= 0 && p > s-4 && w.quoted(p) {
 			p--
 		}
-		if p >= 0 && !w.title(p) && w.a.Sentences[p].Paragraph >= w.a.Sentences[s].Paragraph-1 {
+		if p >= 0 && !w.title(p) && w.paraBreaks(p, s) <= 1 {
 			cand = w.mainSubject(p)
+			// A sentence cut at a line break ("Clark told a press
+			// conference he was persuaded the" / "Reagan administration
+			// had ...") goes on from the one before: its speaker speaks.
+			for q := p; !w.firstSpk[q].ok() && q > 0 && p-q < 3 && !w.endsSentence(q-1); q-- {
+				if w.firstSpk[q-1].ok() {
+					cand = w.firstSpk[q-1]
+					break
+				}
+			}
 		}
 	}
 	if !cand.person || len(cand.ents) != 1 || cand.ents[0].Name == "" {
@@ -676,6 +834,35 @@ func (w *work) pronounSpeaker(mi int) (speaker, bool) {
 	e := cand.ents[0]
 	e.Text, e.Start, e.End = m.Text, m.Start, m.End
 	return speaker{ents: []doc.Entity{e}, person: true, actor: true}, true
+}
+
+// endsSentence reports whether sentence s ends as sentences do: in a full
+// stop, a question or exclamation mark or a colon, or a closing quotation
+// mark after one. A sentence that does not was cut short (at a line break
+// of the source).
+func (w *work) endsSentence(s int) bool {
+	t := w.sentLo[s+1] - 1
+	if t < w.sentLo[s] {
+		return false
+	}
+	if w.isCloseMark(t) && t > w.sentLo[s] {
+		t--
+	}
+	return w.endPunct(t) || w.is(t, ":")
+}
+
+// paraBreaks returns the number of paragraph breaks between sentences p
+// and s (p < s), not counting those after a sentence cut short: a
+// source with a line break in every sentence has as many short
+// paragraphs.
+func (w *work) paraBreaks(p, s int) int {
+	n := 0
+	for q := p; q < s; q++ {
+		if w.a.Sentences[q+1].Paragraph != w.a.Sentences[q].Paragraph && w.endsSentence(q) {
+			n++
+		}
+	}
+	return n
 }
 
 // gender returns whether the actor stage took the person of that name for
