@@ -641,7 +641,7 @@ func (s *sentence) object(from int, places bool) ([]int, int) {
 
 // byAgent finds the actor of a passive verb: "by X" after it.
 func (s *sentence) byAgent(v int) []int {
-	for j := v + 1; j < s.n() && j <= v+6; j++ {
+	for j := v + 1; j < s.n() && j <= v+8; j++ {
 		k := s.keys[j]
 		if isBoundary(k) {
 			return nil

@@ -122,6 +122,12 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			if s.believed(g) {
 				mod.hypo = true
 			}
+			cd.topic = s.actObject(m.head + 1)
+			if cd.topic && len(cd.recipient) == 0 {
+				// "condemned the move announced by Pompeo": the one who
+				// acted is the target.
+				cd.recipient = s.byAgent(m.head)
+			}
 			cd.mod = mod
 			cd.verbTense = s.tags[m.head]
 			if mod.passive {
@@ -200,6 +206,27 @@ func (c *Coder) candidates(s *sentence) []candidate {
 // topicVerbs are the event types whose verb takes an act as its topic:
 // "condemned the killing of Bhutto", "welcomed the deal with Iran".
 var topicVerbs = set("ACCUSE SUPPORT REJECT REQUEST PROTEST THREATEN AGREE")
+
+// actNouns name acts that a statement can be about: "condemned the
+// attack" is aimed at whoever attacked, whom the sentence does not name.
+var actNouns = set(`attack attacks killing killings assassination bombing bombings shooting shootings strike strikes raid raids invasion
+	poisoning murder murders arrest arrests detention execution executions decision move vote ruling violence crackdown massacre incident explosion abduction kidnapping`)
+
+// actObject reports whether the object that starts at token i is an act
+// (actNouns) rather than an actor.
+func (s *sentence) actObject(i int) bool {
+	for j := i; j < s.n() && j < i+5; j++ {
+		if s.ment[j] >= 0 {
+			return false
+		}
+		switch s.tags[j] {
+		case "DT", "JJ", "PRP$", "POS", "CD", "RB":
+			continue
+		}
+		return actNouns[s.keys[j]]
+	}
+	return false
+}
 
 // beliefWords govern a clause that says what someone thinks will happen,
 // not what was done or promised: "confident that the Russian people will
@@ -319,7 +346,7 @@ func (s *sentence) nounActor(m match) ([]int, modality) {
 			}
 		}
 	}
-	if st >= 2 && s.keys[st-1] == "'s" {
+	if st >= 2 && (s.keys[st-1] == "'s" || s.keys[st-1] == "'") {
 		if ms, _ := s.groupBack(st - 2); ms != nil {
 			return ms, modality{}
 		}

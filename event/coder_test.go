@@ -229,6 +229,9 @@ func TestTarget(t *testing.T) {
 		{"nobody to aim at", false, []string{"Germany praised the conduct of the vote."}, []string{"SUPPORT 051 DEU>- current"}},
 		{"a meeting needs no guess", false, []string{"Japan held talks with South Korea in Vietnam."}, []string{"CONSULT 040 JPN>KOR current"}},
 		{"the topic's victim is no target", false, []string{"Japan praised the attack on Ukraine."}, []string{"SUPPORT 051 JPN>- current"}},
+		{"an act's unnamed author is no target", false, []string{"Moscow said little.", "Germany praised the decision."}, []string{"SUPPORT 051 DEU>- current"}},
+		{"an act's author is the target", false, []string{"Germany praised the decision announced by Poland."}, []string{"SUPPORT 051 DEU>POL current"}},
+		{"possessive with a bare apostrophe", false, []string{"The United States' attack on Iraq began."}, []string{"ASSAULT 190 USA>IRQ current"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
