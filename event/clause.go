@@ -289,18 +289,20 @@ type modality struct {
 	passive  bool
 	present  bool // the verb group is in the present tense
 	reported bool // the clause is the complement of a speech verb
+	must     bool // "must", "should": what someone says another is to do
 	// ctrl is the token of a verb that governs this one through "to"
 	// and negates it ("refused to sign"), or -1.
 	ctrl int
 }
 
 // join adds what a governing verb says of the same event: a negation,
-// future or hypothesis, and its refusal when m has none. (A past perfect
+// future, hypothesis or obligation, and its refusal when m has none. (A past perfect
 // is joined by the callers that want it.)
 func (m *modality) join(o modality) {
 	m.negated = m.negated || o.negated
 	m.future = m.future || o.future
 	m.hypo = m.hypo || o.hypo
+	m.must = m.must || o.must
 	if m.ctrl < 0 {
 		m.ctrl = o.ctrl
 	}
@@ -338,6 +340,7 @@ func (s *sentence) verbGroup(v int) (int, modality) {
 					m.hypo = true
 				} else if k == "should" || k == "must" {
 					m.future = true
+					m.must = true
 				}
 			case k == "had" || k == "'d":
 				m.perfect = true
@@ -606,6 +609,40 @@ func (s *sentence) pronounSubject(p, depth int) ([]int, modality, bool) {
 		}
 	}
 	return nil, add, false
+}
+
+// speechWords are the verbs that report what someone said.
+var speechWords = set("said says say told tells insisted insists stressed stresses argued argues added adds declared declares noted notes warned warns believes believed wrote writes tweeted")
+
+// speaker finds who says the clause whose verb group starts at g: the
+// subject of a speech verb before it ("Straw said the rebels must ..."),
+// or the actor of one after it (", Hill said", ", said Hill").
+func (s *sentence) speaker(g, depth int) []int {
+	for j := g - 1; j >= 0 && !isBoundary(s.keys[j]); j-- {
+		if speechWords[s.keys[j]] && isVerbTag(s.tags[j]) {
+			if ms, ok := s.verbSubject[j]; ok && s.verbSubjectOK[j] {
+				return ms
+			}
+			g2, _ := s.verbGroup(j)
+			if ms, _, ok := s.subject(g2, j, depth+1); ok {
+				return ms
+			}
+			return nil
+		}
+	}
+	for j := g + 1; j+1 < s.n() && !isBoundary(s.keys[j]); j++ {
+		if s.keys[j] != "," {
+			continue
+		}
+		if speechWords[s.keys[j+1]] {
+			ms, _ := s.group(j + 2)
+			return ms
+		}
+		if ms, end := s.group(j + 1); ms != nil && end+1 < s.n() && speechWords[s.keys[end+1]] {
+			return ms
+		}
+	}
+	return nil
 }
 
 // object finds the first actor mention after token from in the clause,

@@ -122,6 +122,20 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			if s.believed(g) {
 				mod.hypo = true
 			}
+			if mod.must && !mod.passive {
+				// "Straw said the rebels must reach an agreement": a
+				// demand by the speaker of those who must act.
+				if sp := s.speaker(g, 0); sp != nil && len(subj) > 0 && !sameMentions(s, sp, subj) {
+					if dc := c.lex.codes[demandCode(cd.code.Code)]; dc != nil {
+						cd.code, cd.pat = dc, demandPattern
+						cd.recipient, subj = subj, sp
+						cd.actor = sp
+						cd.mod = modality{ctrl: -1}
+						out = append(out, cd)
+						continue
+					}
+				}
+			}
 			cd.topic = s.actObject(m.head + 1)
 			if cd.topic && len(cd.recipient) == 0 {
 				// "condemned the move announced by Pompeo": the one who
@@ -275,6 +289,43 @@ func (s *sentence) objectOfCoded(cds []candidate, i int) int {
 var infinitiveNouns = set(`order orders right rights call calls demand demands request requests ultimatum plan plans deal agreement decision
 	bid attempt attempts effort efforts ability power permission authority refusal readiness willingness proposal offer threat threats
 	pressure invitation chance opportunity way move promise pledge vow commitment resolution motion law bill measure mandate appeal plea`)
+
+// demandPattern stands for the demands that dyad derives from "must".
+var demandPattern = &Pattern{Code: "100", Verb: true, Text: "(speaker) said $R must ..."}
+
+// demandCode is the REQUEST code for a demand that someone do the act of
+// CAMEO code act: to meet is 108, to give aid 103, to withdraw 106, to
+// hold a ceasefire 107, else 100.
+func demandCode(act string) string {
+	switch {
+	case strings.HasPrefix(act, "10"):
+		return act
+	case strings.HasPrefix(act, "045"):
+		return "105"
+	case strings.HasPrefix(act, "04"):
+		return "108"
+	case strings.HasPrefix(act, "07"):
+		return "103"
+	case strings.HasPrefix(act, "087"):
+		return "107"
+	case strings.HasPrefix(act, "084") || strings.HasPrefix(act, "086"):
+		return "106"
+	}
+	return "100"
+}
+
+// sameMentions reports whether two mention lists name the same entities.
+func sameMentions(s *sentence, a, b []int) bool {
+	ea, eb := s.entities(a, nil), s.entities(b, nil)
+	for _, x := range ea {
+		for _, y := range eb {
+			if sameEntity(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // finiteSubject returns the subject of the non-finite verb v (group
 // start g) that the actor stage cannot see: the object before "to" ("urged

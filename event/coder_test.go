@@ -135,6 +135,9 @@ func TestConstructions(t *testing.T) {
 		{"topic of a statement", "Japan praised the attack on Ukraine.", []string{"SUPPORT 051 JPN>- current"}},
 		{"belief", "Biden said he was confident that Japan would praise India.", []string{"SUPPORT 051 JPN>IND hypothetical"}},
 		{"belief future", "Analysts expect that Russia will attack Ukraine.", []string{"ASSAULT 190 RUS>UKR hypothetical"}},
+		{"said must", "Biden said Russia must meet with Ukraine.", []string{"REQUEST 108 USA>RUS current"}},
+		{"must, said after", "Russia must meet with Ukraine, Biden said.", []string{"REQUEST 108 USA>RUS current"}},
+		{"must be ready to", "Japan said the United States must be ready to praise India.", []string{"REQUEST 100 JPN>USA current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
