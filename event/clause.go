@@ -318,6 +318,25 @@ func isBoundary(k string) bool {
 	return false
 }
 
+// finite reports whether token j is a verb that heads a clause: a finite
+// form, or a participle or infinitive after an auxiliary ("has met", "will
+// visit"), not a participle used as an adjective ("Russian-led", "the
+// proposed deal").
+func (s *sentence) finite(j int) bool {
+	switch s.tags[j] {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	case "VB", "VBN", "VBG":
+		for k := j - 1; k >= 0; k-- {
+			if s.tags[k] == "RB" || negWords[s.keys[k]] {
+				continue
+			}
+			return auxWords[s.keys[k]] || s.keys[k] == "to"
+		}
+	}
+	return false
+}
+
 // verbGroup walks left from the head verb v over auxiliaries, adverbs and
 // negation, and returns the first token of the group and its modality.
 func (s *sentence) verbGroup(v int) (int, modality) {
@@ -455,8 +474,8 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 	case k == "and" || k == "but" || k == "or" || k == "then":
 		// A coordinated verb: "shook hands and took photos with Xi" takes
 		// the subject of the verb before it.
-		for j := p - 1; j >= 0 && !isBoundary(s.keys[j]); j-- {
-			if isVerbTag(s.tags[j]) && (!auxWords[s.keys[j]] || j+1 < s.n() && !isVerbTag(s.tags[j+1]) && s.tags[j+1] != "RB") {
+		for j := p - 1; j >= 0 && (!isBoundary(s.keys[j]) || s.keys[j] == ")" || s.keys[j] == "("); j-- {
+			if s.finite(j) && (!auxWords[s.keys[j]] || j+1 < s.n() && !isVerbTag(s.tags[j+1]) && s.tags[j+1] != "RB") {
 				if ms, ok := s.verbSubject[j]; ok {
 					return ms, add, s.verbSubjectOK[j]
 				}

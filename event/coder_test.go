@@ -138,6 +138,8 @@ func TestConstructions(t *testing.T) {
 		{"said must", "Biden said Russia must meet with Ukraine.", []string{"REQUEST 108 USA>RUS current"}},
 		{"must, said after", "Russia must meet with Ukraine, Biden said.", []string{"REQUEST 108 USA>RUS current"}},
 		{"must be ready to", "Japan said the United States must be ready to praise India.", []string{"REQUEST 100 JPN>USA current"}},
+		{"head after a modifier", "Japan praised the Russian-led bloc, the Collective Security Treaty Organization.", []string{"SUPPORT 051 JPN>IGO current"}},
+		{"coordination past a parenthesis", "Japan joined the North Atlantic Treaty Organization (NATO) talks but praised Russia.", []string{"SUPPORT 051 JPN>RUS current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}

@@ -1,5 +1,7 @@
 package event
 
+import "strings"
+
 // match is one pattern found in a sentence.
 type match struct {
 	p          *Pattern
@@ -52,6 +54,26 @@ func (s *sentence) matchAt(p *Pattern, i int) (match, bool) {
 	return m, true
 }
 
+// headAfter finds the head of a noun phrase whose modifier mentions end
+// at token e: when e is followed by "-led" or a noun, the actor mention
+// further in the phrase ("Russian-led security bloc the SCO"), if any.
+func (s *sentence) headAfter(e int) ([]int, int) {
+	j := e + 1
+	if j >= s.n() || !(s.keys[j] == "-" || strings.HasPrefix(s.tags[j], "NN") && s.ment[j] < 0) {
+		return nil, -1
+	}
+	for ; j < s.n() && j <= e+8; j++ {
+		if ms, end := s.group(j); ms != nil {
+			return ms, end
+		}
+		t := s.tags[j]
+		if !(strings.HasPrefix(t, "NN") || t == "JJ" || t == "DT" || t == "VBN" || s.keys[j] == "-" || s.keys[j] == "," || s.keys[j] == "(") {
+			return nil, -1
+		}
+	}
+	return nil, -1
+}
+
 func (el elem) accepts(k string) bool {
 	for _, w := range el.words {
 		if w == k || w == "'s" && k == "'" { // "the United States' killing of"
@@ -97,6 +119,13 @@ func (s *sentence) matchForward(p *Pattern, e, j int, m *match) (int, bool) {
 		// stage left out of it.
 		for skip := 0; skip <= 2 && j+skip < s.n(); skip++ {
 			if ms, end := s.groupPlace(j+skip, true); ms != nil {
+				if el.kind == elemRecipient {
+					// "a summit of the Chinese and Russian-led bloc, the
+					// SCO": the head, not its modifiers.
+					if hs, he := s.headAfter(end); hs != nil {
+						ms, end = hs, he
+					}
+				}
 				// The whole coordinated group, or else its first mention
 				// ("talks between Israel and Hamas").
 				_, end1, _ := s.mentionAtPlace(j+skip, true)
