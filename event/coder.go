@@ -162,6 +162,21 @@ func (c *Coder) candidates(s *sentence) []candidate {
 					}
 				}
 			}
+			if sp := s.speaker(g, 0); sp != nil && len(cd.actor) > 0 {
+				if s.speaksFor(sp, cd.actor) {
+					// "China is firm in ..., Xi said": the country's words
+					// are its leader's.
+					cd.actor = sp
+				} else if allegedTypes[cd.code.Type] && !mod.future && !mod.hypo && !mod.negated {
+					// "which U.S. intelligence agencies said was targeted by
+					// Russia": the speaker accuses the act's author, besides
+					// the act reported.
+					if ac := c.lex.codes[allegationPattern.Code]; ac != nil && !overlapCountries(s.entities(sp, nil), s.entities(cd.actor, nil)) {
+						out = append(out, candidate{code: ac, pat: allegationPattern, sent: s, m: m, actor: sp,
+							recipient: cd.actor, mod: modality{ctrl: -1}, verbTense: cd.verbTense})
+					}
+				}
+			}
 		} else {
 			cd.actor = m.actor
 			cd.mod.ctrl = -1
@@ -290,6 +305,29 @@ var infinitiveNouns = set(`order orders right rights call calls demand demands r
 	bid attempt attempts effort efforts ability power permission authority refusal readiness willingness proposal offer threat threats
 	pressure invitation chance opportunity way move promise pledge vow commitment resolution motion law bill measure mandate appeal plea`)
 
+// allegedTypes are the acts that, reported by a speaker of another side,
+// are also the speaker's accusation.
+var allegedTypes = set("ASSAULT COERCE")
+
+// allegationPattern stands for the accusations dyad derives from a
+// reported act.
+var allegationPattern = &Pattern{Code: "112", Verb: true, Text: "(speaker) said $R did ..."}
+
+// speaksFor reports whether speaker mentions sp are a named person who
+// speaks for the unnamed states of actor mentions ms, of the same country.
+func (s *sentence) speaksFor(sp, ms []int) bool {
+	se, ae := s.entities(sp, nil), s.entities(ms, nil)
+	if len(se) != 1 || se[0].Name == "" || len(ae) != 1 || ae[0].Name != "" || ae[0].Country != se[0].Country {
+		return false
+	}
+	for _, mi := range ms {
+		if s.a.Mentions[mi].Kind != doc.MentionState {
+			return false
+		}
+	}
+	return s.a.Mentions[sp[0]].Kind == doc.MentionPerson
+}
+
 // demandPattern stands for the demands that dyad derives from "must".
 var demandPattern = &Pattern{Code: "100", Verb: true, Text: "(speaker) said $R must ..."}
 
@@ -312,6 +350,18 @@ func demandCode(act string) string {
 		return "106"
 	}
 	return "100"
+}
+
+// overlapCountries reports whether two lists of entities share a country.
+func overlapCountries(a, b []doc.Entity) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Country != "" && x.Country == y.Country {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameMentions reports whether two mention lists name the same entities.

@@ -140,6 +140,8 @@ func TestConstructions(t *testing.T) {
 		{"must be ready to", "Japan said the United States must be ready to praise India.", []string{"REQUEST 100 JPN>USA current"}},
 		{"head after a modifier", "Japan praised the Russian-led bloc, the Collective Security Treaty Organization.", []string{"SUPPORT 051 JPN>IGO current"}},
 		{"coordination past a parenthesis", "Japan joined the North Atlantic Treaty Organization (NATO) talks but praised Russia.", []string{"SUPPORT 051 JPN>RUS current"}},
+		{"alleged act", "Ukraine said Russian forces attacked Kharkiv.", []string{"ACCUSE 112 UKR>RUS current", "ASSAULT 190 RUS>UKR current"}},
+		{"own side's report is no allegation", "Russia said its forces attacked Kharkiv.", []string{"ASSAULT 190 RUS>UKR current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
@@ -267,5 +269,15 @@ func TestMergeSides(t *testing.T) {
 	want := []string{"SUPPORT 051 CHN>RUS current Vladimir Putin"}
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestLeaderSpeaksForCountry(t *testing.T) {
+	c := fixtureCoder(t)
+	for _, text := range []string{"Russia praised Finland, Putin said.", "Vladimir Putin said Russia praised Finland."} {
+		a := code(t, c, "2023-03-23", false, text)
+		if len(a.Events) != 1 || len(a.Events[0].Actor) != 1 || a.Events[0].Actor[0].Name != "Vladimir Putin" {
+			t.Errorf("%s: want one event by Vladimir Putin, got %+v", text, a.Events)
+		}
 	}
 }

@@ -106,11 +106,9 @@ func merge(ds []*draft) []*draft {
 			if o.location == nil {
 				o.location = d.location
 			}
-			if !symmetric[o.code.Type] {
-				// Named people beat their countries.
-				pool := append(append([]doc.Entity{}, d.actor...), d.recipient...)
-				o.actor, o.recipient = better(o.actor, pool), better(o.recipient, pool)
-			}
+			// Named people beat their countries.
+			pool := append(append([]doc.Entity{}, d.actor...), d.recipient...)
+			o.actor, o.recipient = better(o.actor, pool), better(o.recipient, pool)
 			if specific(d.code) > specific(o.code) {
 				o.code, o.mode, o.context = d.code, d.mode, d.context
 				if symmetric[d.code.Type] {
