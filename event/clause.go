@@ -290,6 +290,7 @@ type modality struct {
 	present  bool // the verb group is in the present tense
 	reported bool // the clause is the complement of a speech verb
 	must     bool // "must", "should": what someone says another is to do
+	would    bool // the hypothesis comes from "would" alone
 	// ctrl is the token of a verb that governs this one through "to"
 	// and negates it ("refused to sign"), or -1.
 	ctrl int
@@ -357,6 +358,7 @@ func (s *sentence) verbGroup(v int) (int, modality) {
 			case modalHypo[k]:
 				if k == "would" || k == "could" || k == "might" || k == "may" {
 					m.hypo = true
+					m.would = k == "would"
 				} else if k == "should" || k == "must" {
 					m.future = true
 					m.must = true
@@ -631,7 +633,7 @@ func (s *sentence) pronounSubject(p, depth int) ([]int, modality, bool) {
 }
 
 // speechWords are the verbs that report what someone said.
-var speechWords = set("said says say told tells insisted insists stressed stresses argued argues added adds declared declares noted notes warned warns believes believed wrote writes tweeted")
+var speechWords = set("said says say told tells insisted insists stressed stresses argued argues added adds declared declares noted notes warned warns believes believed wrote writes tweeted announced announces confirmed confirms indicated indicates")
 
 // speaker finds who says the clause whose verb group starts at g: the
 // subject of a speech verb before it ("Straw said the rebels must ..."),

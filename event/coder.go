@@ -119,6 +119,15 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			s.verbSubject[m.head], s.verbSubjectOK[m.head] = subj, ok
 			mod.join(add)
 			mod.perfect = mod.perfect || add.perfect
+			if mod.would && !add.hypo && !s.conditional(m.head) {
+				// "NATO said it would tighten the blockade": reported
+				// speech moves "will" back to "would", and what a side
+				// says it would do is its intention; what it says another
+				// would do stays a hypothesis.
+				if sp := s.speaker(g, 0); sp != nil && overlapCountries(s.entities(sp, nil), s.entities(subj, nil)) {
+					mod.hypo, mod.future = false, true
+				}
+			}
 			if s.believed(g) {
 				mod.hypo = true
 			}

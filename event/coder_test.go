@@ -142,6 +142,8 @@ func TestConstructions(t *testing.T) {
 		{"coordination past a parenthesis", "Japan joined the North Atlantic Treaty Organization (NATO) talks but praised Russia.", []string{"SUPPORT 051 JPN>RUS current"}},
 		{"alleged act", "Ukraine said Russian forces attacked Kharkiv.", []string{"ACCUSE 112 UKR>RUS current", "ASSAULT 190 RUS>UKR current"}},
 		{"own side's report is no allegation", "Russia said its forces attacked Kharkiv.", []string{"ASSAULT 190 RUS>UKR current"}},
+		{"own intention in reported speech", "Russia said it would attack Ukraine.", []string{"THREATEN 138 RUS>UKR future"}},
+		{"conditional threat in reported speech", "Russia said it would attack Ukraine if provoked.", []string{"THREATEN 138 RUS>UKR future"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
