@@ -540,6 +540,12 @@ func (w *work) addPerson(i int, units []unit, hi int) int {
 	}
 	name := w.choosePerson(pu)
 	if name == "" {
+		// "President Bush" on no known date: which Bush is unknown, but
+		// a title and one country among all who bear the name say whose
+		// leader it is.
+		if c := w.oneCountry(pu); c != "" && (w.titled(pu.from) || len(agentUnits(units[:len(units)-1])) > 0) {
+			w.add(i, pu.to, doc.MentionPerson, "title", minfo{}, doc.Entity{Country: c, Sector: "GOV"})
+		}
 		return pu.to
 	}
 	country, sector, e := w.kb.personSector(name, w.date)
@@ -565,6 +571,20 @@ func (w *work) addPerson(i int, units []unit, hi int) int {
 	}
 	w.add(i, pu.to, doc.MentionPerson, via, info, doc.Entity{Name: name, Country: country, Sector: sector})
 	return pu.to
+}
+
+// oneCountry returns the country of every person a name match may stand
+// for, or "" when they differ.
+func (w *work) oneCountry(u unit) string {
+	c := ""
+	for _, id := range u.ents {
+		e := &w.kb.entries[id]
+		if e.Country == "" || c != "" && e.Country != c {
+			return ""
+		}
+		c = e.Country
+	}
+	return c
 }
 
 // choosePerson picks the person a name match stands for: one named in
