@@ -478,6 +478,17 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 		// the subject of the verb before it.
 		for j := p - 1; j >= 0 && (!isBoundary(s.keys[j]) || s.keys[j] == ")" || s.keys[j] == "("); j-- {
 			if s.finite(j) && (!auxWords[s.keys[j]] || j+1 < s.n() && !isVerbTag(s.tags[j+1]) && s.tags[j+1] != "RB") {
+				// ", and" after a reported clause coordinates with the
+				// speech verb: "Xi said that he and Putin have stayed in
+				// touch, and expressed his appreciation".
+				if p > 0 && s.keys[p-1] == "," {
+					for k := j - 1; k >= 0 && !isBoundary(s.keys[k]); k-- {
+						if speechWords[s.keys[k]] && isVerbTag(s.tags[k]) {
+							j = k
+							break
+						}
+					}
+				}
 				if ms, ok := s.verbSubject[j]; ok {
 					return ms, add, s.verbSubjectOK[j]
 				}

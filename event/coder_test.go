@@ -144,6 +144,7 @@ func TestConstructions(t *testing.T) {
 		{"own side's report is no allegation", "Russia said its forces attacked Kharkiv.", []string{"ASSAULT 190 RUS>UKR current"}},
 		{"own intention in reported speech", "Russia said it would attack Ukraine.", []string{"THREATEN 138 RUS>UKR future"}},
 		{"conditional threat in reported speech", "Russia said it would attack Ukraine if provoked.", []string{"THREATEN 138 RUS>UKR future"}},
+		{"coordinated with the speech verb", "Xi said that he and Putin had met often, and praised Russia.", []string{"CONSULT 040 CHN,RUS>- historical", "SUPPORT 051 CHN>RUS current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
