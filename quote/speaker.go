@@ -178,15 +178,7 @@ func (w *work) acronym(i int) string {
 		return acr
 	}
 	// The token of the opening bracket.
-	lo, hi := 0, i
-	for lo < hi {
-		m := (lo + hi) / 2
-		if w.toks[m].Start < at {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := w.tokenAt(at)
 	if lo == 0 || lo >= len(w.toks) || w.toks[lo].Start != at {
 		return acr
 	}
