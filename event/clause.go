@@ -489,12 +489,7 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 						}
 					}
 				}
-				if ms, ok := s.verbSubject[j]; ok {
-					return ms, add, s.verbSubjectOK[j]
-				}
-				g2, _ := s.verbGroup(j)
-				ms, a2, ok := s.subject(g2, j, depth+1)
-				return ms, a2, ok
+				return s.subjectOf(j, depth)
 			}
 		}
 		return nil, add, false
@@ -546,11 +541,8 @@ func (s *sentence) skipAdverbials(p int) int {
 		case s.inDate[p] && s.ment[p] < 0, temporalWords[k], s.tags[p] == "RB" && s.ment[p] < 0 && !negWords[k]:
 			p--
 		case k == ")":
-			q := p - 1
-			for q >= 0 && p-q <= 8 && s.keys[q] != "(" && !isBoundary(s.keys[q]) {
-				q--
-			}
-			if q < 0 || s.keys[q] != "(" {
+			q := s.openParen(p)
+			if q < 0 {
 				return p
 			}
 			p = q - 1
@@ -559,6 +551,30 @@ func (s *sentence) skipAdverbials(p int) int {
 		}
 	}
 	return p
+}
+
+// openParen returns the "(" that opens the short parenthesis (at most
+// eight tokens, no sentence boundary) closed by ")" at token j, or -1.
+func (s *sentence) openParen(j int) int {
+	q := j - 1
+	for q >= 0 && j-q <= 8 && s.keys[q] != "(" && !isBoundary(s.keys[q]) {
+		q--
+	}
+	if q < 0 || s.keys[q] != "(" {
+		return -1
+	}
+	return q
+}
+
+// subjectOf returns the subject of the verb at token j, as candidates
+// found it when j heads one, else through its verb group; depth is the
+// caller's, as for subject.
+func (s *sentence) subjectOf(j, depth int) ([]int, modality, bool) {
+	if ms, ok := s.verbSubject[j]; ok {
+		return ms, modality{ctrl: -1}, s.verbSubjectOK[j]
+	}
+	g, _ := s.verbGroup(j)
+	return s.subject(g, j, depth+1)
 }
 
 // nominal reports whether token i can stand in a noun phrase.
@@ -579,11 +595,8 @@ func (s *sentence) nounPhraseActor(p int) []int {
 		switch {
 		case k == ")":
 			// "the pro-Iranian Hizbollah (Party of God) group"
-			q := j - 1
-			for q >= 0 && j-q <= 8 && s.keys[q] != "(" && !isBoundary(s.keys[q]) {
-				q--
-			}
-			if q < 0 || s.keys[q] != "(" {
+			q := s.openParen(j)
+			if q < 0 {
 				j = -1
 				continue
 			}
@@ -623,11 +636,7 @@ func (s *sentence) pronounSubject(p, depth int) ([]int, modality, bool) {
 		j = s.skipAdverbials(j - 1)
 	}
 	if j >= 0 && isVerbTag(s.tags[j]) && depth < 3 {
-		if ms, ok := s.verbSubject[j]; ok {
-			return ms, add, s.verbSubjectOK[j]
-		}
-		g2, _ := s.verbGroup(j)
-		ms, _, ok := s.subject(g2, j, depth+1)
+		ms, _, ok := s.subjectOf(j, depth)
 		return ms, add, ok
 	}
 	for j := 0; j < p; j++ {
@@ -652,11 +661,7 @@ var speechWords = set("said says say told tells insisted insists stressed stress
 func (s *sentence) speaker(g, depth int) []int {
 	for j := g - 1; j >= 0 && !isBoundary(s.keys[j]); j-- {
 		if speechWords[s.keys[j]] && isVerbTag(s.tags[j]) {
-			if ms, ok := s.verbSubject[j]; ok && s.verbSubjectOK[j] {
-				return ms
-			}
-			g2, _ := s.verbGroup(j)
-			if ms, _, ok := s.subject(g2, j, depth+1); ok {
+			if ms, _, ok := s.subjectOf(j, depth); ok {
 				return ms
 			}
 			return nil

@@ -425,11 +425,7 @@ func (s *sentence) finiteSubject(g, v int) (ms []int, hypo, ok bool) {
 			if auxWords[s.keys[j]] && j+1 < s.n() && (isVerbTag(s.tags[j+1]) || s.tags[j+1] == "RB") {
 				continue
 			}
-			if ms, ok := s.verbSubject[j]; ok {
-				return ms, false, s.verbSubjectOK[j]
-			}
-			g2, _ := s.verbGroup(j)
-			ms, _, ok := s.subject(g2, j, 1)
+			ms, _, ok := s.subjectOf(j, 0)
 			return ms, false, ok
 		}
 	}
