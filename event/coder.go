@@ -510,16 +510,7 @@ func (s *sentence) entities(ms []int, skip []doc.Entity) []doc.Entity {
 			if e.Country == "" && e.Name == "" {
 				continue
 			}
-			if m.Kind == doc.MentionState || m.Kind == doc.MentionPlace {
-				// A state or a capital standing for its government:
-				// no name of its own.
-				if e.Sector == "" {
-					e.Sector = "GOV"
-				}
-				if m.Kind == doc.MentionPlace {
-					e.Name = ""
-				}
-			}
+			e = governed(m, e)
 			dup := false
 			for _, o := range append(out, skip...) {
 				if sameEntity(o, e) || e.Name == "" && o.Country == e.Country && o.Sector == e.Sector {

@@ -14,7 +14,8 @@ import (
 var targetTypes = set("REQUEST ACCUSE SUPPORT THREATEN REJECT SANCTION AID")
 
 // governed returns entity e of mention m as an event's side: a state or
-// place stands for its government, with no name of its own.
+// a capital stands for its government, with no name of its own (the actor
+// stage gives states none).
 func governed(m doc.Mention, e doc.Entity) doc.Entity {
 	if m.Kind == doc.MentionPlace || m.Kind == doc.MentionState {
 		e.Name = ""
