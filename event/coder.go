@@ -119,12 +119,13 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			s.verbSubject[m.head], s.verbSubjectOK[m.head] = subj, ok
 			mod.join(add)
 			mod.perfect = mod.perfect || add.perfect
+			sp := s.speaker(g, 0) // who reports the clause, if anyone
 			if mod.would && !add.hypo && !s.conditional(m.head) {
 				// "NATO said it would tighten the blockade": reported
 				// speech moves "will" back to "would", and what a side
 				// says it would do is its intention; what it says another
 				// would do stays a hypothesis.
-				if sp := s.speaker(g, 0); sp != nil && overlapCountries(s.entities(sp, nil), s.entities(subj, nil)) {
+				if sp != nil && overlapCountries(s.entities(sp, nil), s.entities(subj, nil)) {
 					mod.hypo, mod.future = false, true
 				}
 			}
@@ -134,7 +135,7 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			if mod.must && !mod.passive {
 				// "Straw said the rebels must reach an agreement": a
 				// demand by the speaker of those who must act.
-				if sp := s.speaker(g, 0); sp != nil && len(subj) > 0 && !sameMentions(s, sp, subj) {
+				if sp != nil && len(subj) > 0 && !sameMentions(s, sp, subj) {
 					if dc := c.lex.codes[demandCode(cd.code.Code)]; dc != nil {
 						cd.code, cd.pat = dc, demandPattern
 						cd.recipient, subj = subj, sp
@@ -171,7 +172,7 @@ func (c *Coder) candidates(s *sentence) []candidate {
 					}
 				}
 			}
-			if sp := s.speaker(g, 0); sp != nil && len(cd.actor) > 0 {
+			if sp != nil && len(cd.actor) > 0 {
 				if s.speaksFor(sp, cd.actor) {
 					// "China is firm in ..., Xi said": the country's words
 					// are its leader's.
