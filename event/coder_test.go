@@ -237,6 +237,7 @@ func TestTarget(t *testing.T) {
 		{"named in the sentence", false, []string{"Japan praised the reforms in Vietnam."}, []string{"SUPPORT 051 JPN>VNM current"}},
 		{"the article's country", true, []string{"Turkey votes in a tight election", "Turkey held a tight election on Sunday.", "Germany praised the conduct of the vote."}, []string{"SUPPORT 051 DEU>TUR current"}},
 		{"nobody to aim at", false, []string{"Germany praised the conduct of the vote."}, []string{"SUPPORT 051 DEU>- current"}},
+		{"a signing is between its signers: headline and body are one event", true, []string{"Brazil, Argentina sign energy deal", "Brazil and Argentina signed a gas agreement."}, []string{"SUPPORT 057 BRA,ARG>- current"}},
 		{"a meeting needs no guess", false, []string{"Japan held talks with South Korea in Vietnam."}, []string{"CONSULT 040 JPN>KOR current"}},
 		{"the topic's victim is no target", false, []string{"Japan praised the attack on Ukraine."}, []string{"SUPPORT 051 JPN>- current"}},
 		{"an act's unnamed author is no target", false, []string{"Moscow said little.", "Germany praised the decision."}, []string{"SUPPORT 051 DEU>- current"}},

@@ -13,6 +13,11 @@ import (
 // violence", in an article on Hong Kong).
 var targetTypes = set("REQUEST ACCUSE SUPPORT THREATEN REJECT SANCTION AID")
 
+// jointCodes are the codes of those types whose other side is a party to
+// the act, never only its topic: a signing (057) is between the signers
+// the text names ("Brazil, Argentina sign energy deal").
+var jointCodes = set("057")
+
 // governed returns entity e of mention m as an event's side: a state or
 // a capital stands for its government, with no name of its own (the actor
 // stage gives states none).
