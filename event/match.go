@@ -74,6 +74,36 @@ func (s *sentence) headAfter(e int) ([]int, int) {
 	return nil, -1
 }
 
+// listMarks introduce a list that names the members of a group: "Asia's
+// biggest energy consumers - China, India, Japan and South Korea".
+var listMarks = set("- -- \u2013 \u2014 :")
+
+// elaboration finds, for a noun phrase starting at token j that names a
+// group ("Asia's biggest energy consumers"), the list of actors after a
+// dash or colon that names its members, with the list's last token. The
+// list must be a coordinated group of two or more.
+func (s *sentence) elaboration(j int) ([]int, int) {
+	for k := j; k < s.n() && k <= j+maxGap+2; k++ {
+		if listMarks[s.keys[k]] {
+			if k == j {
+				return nil, -1
+			}
+			if ms, end := s.groupPlace(k+1, true); len(ms) >= 2 {
+				return ms, end
+			}
+			return nil, -1
+		}
+		if s.ment[k] >= 0 {
+			continue
+		}
+		t := s.tags[k]
+		if !(strings.HasPrefix(t, "NN") || t == "JJ" || t == "JJS" || t == "DT" || t == "POS" || t == "CD" || s.keys[k] == "'s") {
+			return nil, -1
+		}
+	}
+	return nil, -1
+}
+
 func (el elem) accepts(k string) bool {
 	for _, w := range el.words {
 		if w == k || w == "'s" && k == "'" { // "the United States' killing of"
@@ -115,6 +145,19 @@ func (s *sentence) matchForward(p *Pattern, e, j int, m *match) (int, bool) {
 		}
 		return 0, false
 	case elemActor, elemRecipient:
+		// A group named by its members after a dash: the members.
+		if ms, end := s.elaboration(j); ms != nil {
+			save := *m
+			if el.kind == elemActor {
+				m.actor = ms
+			} else {
+				m.recipient, m.rslot = ms, true
+			}
+			if end2, ok := s.matchForward(p, e+1, end+1, m); ok {
+				return end2, true
+			}
+			*m = save
+		}
 		// The mention may follow a determiner or adjectives the actor
 		// stage left out of it.
 		for skip := 0; skip <= 2 && j+skip < s.n(); skip++ {
