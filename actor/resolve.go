@@ -86,6 +86,9 @@ type work struct {
 	// countries counts the states the article names (by name, adjective
 	// or place), to choose between organisations that share an acronym.
 	countries map[string]int
+	// home is the country of the article's dateline ("CAIRO, March 16
+	// -"), or "".
+	home string
 }
 
 type localPerson struct {
@@ -696,7 +699,10 @@ func (w *work) addSingle(u unit) {
 			doc.Entity{Name: e.Name, Country: e.Country, Sector: e.Sector})
 	case KindPlace:
 		sector, via := e.Sector, "seat"
-		if w.locative(u.from) || w.dateline(u) {
+		if dl := w.dateline(u); w.locative(u.from) || dl {
+			if dl && w.home == "" && w.sent[u.from] <= 2 {
+				w.home = e.Country
+			}
 			sector, via = "", "location"
 			if e.Sector == "PRE" {
 				sector = "PRE"
@@ -851,6 +857,11 @@ func (w *work) addLocalName(i int, mods, heads []unit, nameFrom, nameTo int) int
 		first := w.entry(heads[0])
 		sector = first.Sector
 		info.office, info.title = first.Office, first.Name
+	}
+	if country == "" && sector == "GOV" && !info.visitor {
+		// A wire story's officials are the dateline's: "CAIRO, March 16
+		// - Economy Minister Youssri Mustapha ...".
+		country = w.home
 	}
 	idx := w.add(i, nameTo, doc.MentionPerson, "title", info, doc.Entity{Name: name, Country: country, Sector: sector})
 	w.local[w.keys[nameTo-1]] = localPerson{name: name, country: country, sector: sector, mention: idx}

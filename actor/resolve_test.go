@@ -190,6 +190,12 @@ func TestResolveArticle(t *testing.T) {
 		{"unknown person after a title", "2018-06-08",
 			"Russian Foreign Minister Ivan Petrovsky met Xi. Petrovsky said little.",
 			[]string{"Russian Foreign Minister Ivan Petrovsky=Ivan Petrovsky/RUS/GOV", "Petrovsky=Ivan Petrovsky/RUS/GOV"}, nil},
+		{"official of the dateline's country", "2018-06-08",
+			"BEIJING, June 8 - Foreign Minister Zhou Lubin met Putin. Zhou said little.",
+			[]string{"Foreign Minister Zhou Lubin=Zhou Lubin/CHN/GOV"}, nil},
+		{"no dateline, no country", "2018-06-08",
+			"Foreign Minister Zhou Lubin met Putin in Beijing.",
+			[]string{"Foreign Minister Zhou Lubin=Zhou Lubin//GOV"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -691,6 +691,11 @@ func (s *sentence) object(from int, places bool) ([]int, int) {
 		if isBoundary(k) || k == "that" || k == "," || s.quoted[j] != s.quoted[from-1] {
 			return nil, -1
 		}
+		if s.tags[j] == "PRP$" {
+			// "recalled its ambassador": the possessor is not the object.
+			skipped++
+			continue
+		}
 		if ms, end := s.groupPlace(j, places); ms != nil {
 			return ms, end
 		}

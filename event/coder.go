@@ -165,7 +165,9 @@ func (c *Coder) candidates(s *sentence) []candidate {
 					// A recipient inside the pattern's gap ("expelled 45
 					// Russian diplomats"), else the object after it.
 					for j := m.head + 1; j <= m.end && len(cd.recipient) == 0; j++ {
-						cd.recipient, _ = s.group(j)
+						if s.tags[j] != "PRP$" { // "suspended its cover"
+							cd.recipient, _ = s.group(j)
+						}
 					}
 					if len(cd.recipient) == 0 {
 						cd.recipient, _ = s.object(m.end+1, true)

@@ -60,13 +60,14 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 	}
 	code := cd.code
 	// Some types need a counterpart: a meeting two sides, material
-	// cooperation, aid and sanctions a recipient.
+	// cooperation a recipient. Aid and sanctions need one too, but the
+	// coder may find it beyond the clause (needsRecipient).
 	switch code.Type {
 	case "CONSULT":
 		if len(actor)+len(recip) < 2 {
 			return nil
 		}
-	case "COOPERATE", "AID", "SANCTION":
+	case "COOPERATE":
 		if len(recip) == 0 {
 			return nil
 		}

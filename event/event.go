@@ -106,6 +106,9 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 				if len(d.recipient) == 0 && !cd.topic && targetTypes[d.code.Type] && !jointCodes[d.code.Code] && len(countryKeys(d.actor)) == 1 {
 					d.recipient = s.target(cd.m.head, d.actor, focus)
 				}
+				if len(d.recipient) == 0 && needsRecipient[d.code.Type] {
+					continue
+				}
 				evs = append(evs, d)
 			}
 		}

@@ -13,6 +13,10 @@ import (
 // violence", in an article on Hong Kong).
 var targetTypes = set("REQUEST ACCUSE SUPPORT THREATEN REJECT SANCTION AID")
 
+// needsRecipient are the types coded only with a recipient: aid and
+// sanctions are given to or imposed on someone.
+var needsRecipient = set("AID SANCTION")
+
 // jointCodes are the codes of those types whose other side is a party to
 // the act, never only its topic: a signing (057) is between the signers
 // the text names ("Brazil, Argentina sign energy deal").
