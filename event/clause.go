@@ -311,6 +311,9 @@ func (m *modality) join(o modality) {
 
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
 
+// dashes set off an apposition or a parenthetical clause.
+var dashes = set("- -- — –")
+
 func isBoundary(k string) bool {
 	switch k {
 	case ".", ";", ":", "?", "!", "(", ")", "—", "–":
@@ -499,6 +502,19 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 		if ms, _ := s.groupBack(p - 1); ms != nil {
 			return ms, add, true
 		}
+		// A clause between dashes: "The Palestinian Authority - which
+		// has rejected the US as a mediator - called for".
+		for q := p - 1; q > 0 && p-q <= 40; q-- {
+			if dashes[s.keys[q]] {
+				if ms, _ := s.groupBack(q - 1); ms != nil {
+					return ms, add, true
+				}
+				break
+			}
+			if s.keys[q] == "." || s.keys[q] == ";" {
+				break
+			}
+		}
 		return nil, add, false
 	case (k == "it" || k == "they") && s.ment[p] < 0:
 		// "Turkey said it had asked": the speaker of the governing verb,
@@ -515,7 +531,7 @@ func (s *sentence) subject(g, v int, depth int) (ms []int, add modality, ok bool
 	case k == "who" || k == "which" || k == "that":
 		// A relative clause: "Putin, who arrived on Monday".
 		q := p - 1
-		if q >= 0 && s.keys[q] == "," {
+		if q >= 0 && (s.keys[q] == "," || dashes[s.keys[q]]) {
 			q--
 		}
 		if ms, _ := s.groupBack(q); ms != nil {

@@ -499,6 +499,11 @@ func (s *sentence) conditional(i int) bool {
 		case ";", ":":
 			return false
 		}
+		if dashes[s.keys[j]] {
+			// "The PA - which ... if talks are revived - called for": the
+			// condition stays inside its dashes.
+			return false
+		}
 	}
 	return false
 }

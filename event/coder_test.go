@@ -120,6 +120,7 @@ func TestConstructions(t *testing.T) {
 		{"nominal possessive", "Putin's visit to Beijing was his first abroad.", []string{"CONSULT 042 RUS>CHN current"}},
 		{"nominal between", "Talks between Israel and Hamas resumed.", []string{"CONSULT 040 ISR>PSE current"}},
 		{"members after a dash", "Talks in Geneva between Iran and Asia's biggest energy consumers - China, India and Japan - ended.", []string{"CONSULT 040 IRN>CHN,IND,JPN current"}},
+		{"clause between dashes", "Iran - which has long distrusted the West if talks stall - praised India.", []string{"SUPPORT 051 IRN>IND current"}},
 		{"nominal governed", "Putin dropped by Beijing for talks with Xi Jinping.", []string{"CONSULT 040 RUS>CHN current"}},
 		{"coordinated verbs", "Scholz arrived in Paris and praised Emmanuel Macron.", []string{"SUPPORT 051 DEU>FRA current"}},
 		{"past perfect", "Russia had attacked Georgia before.", []string{"ASSAULT 190 RUS>GEO historical"}},
