@@ -204,6 +204,38 @@ func TestDates(t *testing.T) {
 	}
 }
 
+func TestMeetingDate(t *testing.T) {
+	c := fixtureCoder(t)
+	cases := []struct{ name, text, date, prec string }{
+		{"participant after a dated meeting", "Xi Jinping met Vladimir Putin in Moscow on Monday. It was cold. The talks were long. Xi Jinping praised Japan.", "2023-03-20", "day"},
+		{"no meeting", "It was cold on Monday. The talks were long. Nobody came. Xi Jinping praised Japan.", "2023-03-23", "reported"},
+		{"not a participant", "Xi Jinping met Vladimir Putin in Moscow on Monday. It was cold. The talks were long. Fumio Kishida praised India.", "2023-03-23", "reported"},
+		{"the publication day is not carried", "Memories remain fresh today. Xi Jinping praised Japan.", "2023-03-23", "reported"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := code(t, c, "2023-03-23", false, tc.text)
+			for _, e := range a.Events {
+				if e.Type != "SUPPORT" {
+					continue
+				}
+				if e.Date == nil || *e.Date != tc.date || e.DatePrecision != tc.prec {
+					t.Errorf("SUPPORT dated %v/%s, want %s/%s", fmtDatePtr(e.Date), e.DatePrecision, tc.date, tc.prec)
+				}
+				return
+			}
+			t.Errorf("no SUPPORT event in %v", a.Events)
+		})
+	}
+}
+
+func fmtDatePtr(d *string) string {
+	if d == nil {
+		return "null"
+	}
+	return *d
+}
+
 func TestMergeWithinArticle(t *testing.T) {
 	c := fixtureCoder(t)
 	a := code(t, c, "2023-03-23", true,

@@ -94,7 +94,9 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 			carried = dateRef{}
 		}
 		for _, d := range dates {
-			if d.prec == doc.PrecisionDay {
+			// The publication day itself ("remain fresh today") adds
+			// nothing to carry.
+			if d.prec == doc.PrecisionDay && !(hasRef && d.t.Equal(ref)) {
 				carried, carriedAt = d, si
 			}
 		}
@@ -113,6 +115,7 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 			}
 		}
 	}
+	meetingDates(evs)
 	evs = merge(evs)
 	for i, d := range evs {
 		a.Events = append(a.Events, c.finish(a, d, i, ref, hasRef))
@@ -124,4 +127,38 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 func refDate(t time.Time) *string {
 	s := t.Format(doc.DateLayout)
 	return &s
+}
+
+// meetingDates dates what a named participant of a dated meeting says or
+// does in the sentences after it with no date of their own: the meeting's
+// day ("Xi met Putin on Monday. ... Xi said the two countries should
+// deepen cooperation").
+func meetingDates(evs []*draft) {
+	type meeting struct {
+		sentence int
+		date     dateRef
+		people   map[string]bool
+	}
+	var last *meeting
+	for _, d := range evs {
+		if d.code.Type == "CONSULT" && d.tense == doc.TenseCurrent && !d.negated && d.date.prec == "day" && !d.title {
+			m := &meeting{sentence: d.sentence, date: d.date, people: map[string]bool{}}
+			for _, e := range append(append([]doc.Entity(nil), d.actor...), d.recipient...) {
+				if e.Name != "" {
+					m.people[e.Name] = true
+				}
+			}
+			last = m
+			continue
+		}
+		if last == nil || d.sentence <= last.sentence || d.date.prec != "" || d.tense != doc.TenseCurrent {
+			continue
+		}
+		for _, e := range d.actor {
+			if last.people[e.Name] {
+				d.date = last.date
+				break
+			}
+		}
+	}
 }
