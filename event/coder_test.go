@@ -229,6 +229,40 @@ func TestMeetingDate(t *testing.T) {
 	}
 }
 
+func TestPatternTense(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := code(t, c, "2023-03-23", false, "Xi Jinping paid a state visit to Russia at the invitation of Vladimir Putin.")
+	for _, e := range a.Events {
+		if e.Type == "AGREE" {
+			if e.Tense != doc.TenseHistorical || e.Date != nil {
+				t.Errorf("invitation: %s %s, want historical with no date", e.Tense, fmtDatePtr(e.Date))
+			}
+			return
+		}
+	}
+	t.Errorf("no AGREE for the invitation in %v", a.Events)
+}
+
+func TestLexiconOptions(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		ok   bool
+	}{
+		{"036\tnoun\tat the invitation of $A\ttense=historical", true},
+		{"036\tnoun\tat the invitation of $A\ttense=future", false},
+		{"036\tnoun\tat the invitation of $A\tcolour=blue", false},
+	} {
+		l := &Lexicon{codes: map[string]*Code{"036": {Code: "036", Type: "AGREE"}}}
+		_, err := l.parsePattern(strings.Split(tc.line, "\t"), "AGREE")
+		if (err == nil) != tc.ok {
+			t.Errorf("%q: error %v, want ok=%v", tc.line, err, tc.ok)
+		}
+	}
+}
+
 func fmtDatePtr(d *string) string {
 	if d == nil {
 		return "null"

@@ -105,7 +105,7 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 		d.tense = doc.TenseHypothetical
 	case cd.mod.future:
 		d.tense = doc.TenseFuture
-	case cd.mod.perfect:
+	case cd.mod.perfect, cd.pat.Before && !cd.mod.negated:
 		d.tense = doc.TenseHistorical
 	}
 	if hasRef && d.date.prec != "" && d.tense == doc.TenseCurrent {

@@ -52,6 +52,9 @@ type Pattern struct {
 	Text    string
 	Mode    string // a mode that overrides the code's, or ""
 	Context []string
+	// Before is true for wordings that report an act as done before the
+	// news they explain ("at the invitation of"): the event is historical.
+	Before bool
 	// Source is "file:line".
 	Source string
 	elems  []elem
@@ -264,6 +267,11 @@ func (l *Lexicon) parsePattern(f []string, typ string) (*Pattern, error) {
 				p.Mode = v
 			case "context":
 				p.Context = splitList(v)
+			case "tense":
+				if v != "historical" {
+					return nil, fmt.Errorf("option %q: only tense=historical is allowed", o)
+				}
+				p.Before = true
 			default:
 				return nil, fmt.Errorf("unknown option %q", o)
 			}
