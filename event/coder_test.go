@@ -186,6 +186,8 @@ func TestDates(t *testing.T) {
 		// A date goes on for the next two sentences that give none.
 		{"On Monday, Russia made an offer. Putin visited Beijing.", "2023-03-20", "day", doc.TenseCurrent},
 		{"On Monday, Russia made an offer. It was cold. It rained. Putin visited Beijing.", "2023-03-23", "reported", doc.TenseCurrent},
+		// A date that modifies a noun is not carried.
+		{"It was a Monday ritual. Putin visited Beijing.", "2023-03-23", "reported", doc.TenseCurrent},
 	}
 	for _, tc := range cases {
 		a := code(t, c, "2023-03-23", false, tc.text)

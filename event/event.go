@@ -96,7 +96,9 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 		for _, d := range dates {
 			// The publication day itself ("remain fresh today") adds
 			// nothing to carry.
-			if d.prec == doc.PrecisionDay && !(hasRef && d.t.Equal(ref)) {
+			// Nor does a date that only modifies a noun ("a weekend
+			// summit").
+			if d.prec == doc.PrecisionDay && !(hasRef && d.t.Equal(ref)) && !(d.tok > 0 && articles[s.keys[d.tok-1]]) {
 				carried, carriedAt = d, si
 			}
 		}
@@ -128,6 +130,9 @@ func refDate(t time.Time) *string {
 	s := t.Format(doc.DateLayout)
 	return &s
 }
+
+// articles are the determiners before a date that modifies a noun.
+var articles = set("a an the")
 
 // meetingDates dates what a named participant of a dated meeting says or
 // does in the sentences after it with no date of their own: the meeting's

@@ -106,10 +106,10 @@ func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.En
 	if bestDist < 1<<30 {
 		return []doc.Entity{best}
 	}
-	// The latest other actor of the two sentences before, a person or
-	// organisation before a state: "Xi gave Putin a medal. Putin offered
-	// his thanks."
-	var state *doc.Entity
+	// The latest other actor of the two sentences before, a person
+	// before an organisation before a state: "Xi gave Putin a medal.
+	// Putin offered his thanks."
+	var org, state *doc.Entity
 	for mi := len(s.a.Mentions) - 1; mi >= 0; mi-- {
 		m := s.a.Mentions[mi]
 		if m.Sentence >= s.index {
@@ -125,14 +125,21 @@ func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.En
 			if len(e.Country) != 3 || own[e.Country] {
 				continue
 			}
-			if e.Name != "" && m.Kind != doc.MentionPlace {
+			if e.Name != "" && m.Kind == doc.MentionPerson {
 				return []doc.Entity{e}
+			}
+			if org == nil && e.Name != "" && m.Kind != doc.MentionPlace {
+				o := e
+				org = &o
 			}
 			if state == nil && m.Kind == doc.MentionState {
 				g := governed(m, e)
 				state = &g
 			}
 		}
+	}
+	if org != nil {
+		return []doc.Entity{*org}
 	}
 	if state != nil {
 		return []doc.Entity{*state}
