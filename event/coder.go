@@ -186,6 +186,11 @@ func (c *Coder) candidates(s *sentence) []candidate {
 					if ac := c.lex.codes[allegationPattern.Code]; ac != nil && !overlapCountries(s.entities(sp, nil), s.entities(cd.actor, nil)) {
 						out = append(out, candidate{code: ac, pat: allegationPattern, sent: s, m: m, actor: sp,
 							recipient: cd.actor, mod: modality{ctrl: -1}, verbTense: cd.verbTense})
+						if mod.passive && len(cd.recipient) == 0 {
+							// What was targeted is no actor ("the
+							// election"): only the accusation is coded.
+							continue
+						}
 					}
 				}
 			}

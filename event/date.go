@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"dyad/doc"
@@ -99,4 +101,41 @@ func pickDate(dates []dateRef, head int, future bool) dateRef {
 		}
 	}
 	return d
+}
+
+// yearNoun finds a year that names a past event in the sentence ("the
+// 2016 election", "the 1967 war": "the", a year before ref, a noun) and
+// returns it when the act at token head belongs to it: the act is in a
+// relative clause on that noun phrase (rel), or the phrase follows "in"
+// or "during" (the act's date). It returns 0 otherwise.
+func (s *sentence) yearNoun(head, ref int) (year int, rel bool) {
+	for j := 1; j+1 < s.n(); j++ {
+		if s.tags[j] != "CD" || len(s.keys[j]) != 4 || s.keys[j-1] != "the" {
+			continue
+		}
+		y, err := strconv.Atoi(s.keys[j])
+		if err != nil || y < 1900 || y >= ref {
+			continue
+		}
+		if t := s.tags[j+1]; !strings.HasPrefix(t, "NN") && t != "JJ" {
+			continue
+		}
+		if j >= 2 && (s.keys[j-2] == "in" || s.keys[j-2] == "during") {
+			return y, false
+		}
+		// The noun phrase's end, then ", which" or ", that" before head.
+		e := j + 1
+		for e < s.n() && (strings.HasPrefix(s.tags[e], "NN") || s.tags[e] == "JJ" || s.keys[e] == "-") {
+			e++
+		}
+		if e+1 < head && s.keys[e] == "," && (s.keys[e+1] == "which" || s.keys[e+1] == "that") {
+			for k := e + 2; k < head; k++ {
+				if isBoundary(s.keys[k]) || s.keys[k] == "," {
+					return 0, false
+				}
+			}
+			return y, true
+		}
+	}
+	return 0, false
 }

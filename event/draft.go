@@ -116,6 +116,16 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 			d.tense = doc.TenseHistorical
 		}
 	}
+	if hasRef && d.tense == doc.TenseCurrent && d.date.prec == "" {
+		// "in the 1967 war" dates the act; "the 2016 election, which
+		// ... said was targeted" makes it background of unknown date.
+		if y, rel := s.yearNoun(cd.m.head, ref.Year()); y > 0 {
+			d.tense = doc.TenseHistorical
+			if !rel {
+				d.date = dateRef{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: doc.PrecisionYear}
+			}
+		}
+	}
 	if d.tense == doc.TenseHistorical && d.date.prec == "" {
 		d.date.unknown = true
 	}
