@@ -112,9 +112,10 @@ func (c *Coder) candidates(s *sentence) []candidate {
 				// opponents", "staged a strike to demand reforms",
 				// "resumed shelling the town") acts for the subject of the
 				// finite verb before it.
-				var hypo bool
-				subj, hypo, ok = s.finiteSubject(g, m.head)
-				add.hypo = add.hypo || hypo
+				var fm modality
+				subj, fm, ok = s.finiteSubject(g, m.head)
+				add.hypo = add.hypo || fm.hypo
+				add.perfect = add.perfect || fm.perfect
 			}
 			s.verbSubject[m.head], s.verbSubjectOK[m.head] = subj, ok
 			mod.join(add)
@@ -395,20 +396,22 @@ func sameMentions(s *sentence, a, b []int) bool {
 }
 
 // finiteSubject returns the subject of the non-finite verb v (group
-// start g) that the actor stage cannot see: the object before "to" ("urged
-// Uganda to repatriate": then hypo, the act being only asked for, unless
-// it was made to happen), else the subject of the nearest finite verb
-// before it in its clause ("..., arresting opponents", "staged a strike to
-// demand reforms").
-func (s *sentence) finiteSubject(g, v int) (ms []int, hypo, ok bool) {
+// start g) that the actor stage cannot see, with what the construction
+// says of the act: the object before "to" ("urged Uganda to repatriate":
+// then hypo, the act being only asked for, unless it was made to happen);
+// the object before "for" ("thanked Putin for sending": then perfect, the
+// act being done before it was thanked or blamed for); else the subject
+// of the nearest finite verb before it in its clause ("..., arresting
+// opponents", "staged a strike to demand reforms").
+func (s *sentence) finiteSubject(g, v int) (ms []int, mod modality, ok bool) {
 	switch s.tags[v] {
 	case "VBG", "VB":
 	default:
-		return nil, false, false
+		return nil, mod, false
 	}
 	if s.tags[v] == "VB" {
 		if g == 0 || s.keys[g-1] != "to" {
-			return nil, false, false
+			return nil, mod, false
 		}
 		b := g - 2
 		if b >= 0 && isQuoteMark(s.tokText(b)) {
@@ -416,17 +419,29 @@ func (s *sentence) finiteSubject(g, v int) (ms []int, hypo, ok bool) {
 		}
 		if ms, st := s.groupBack(b); ms != nil {
 			if st > 0 && (s.tags[st-1] == "IN" || s.tags[st-1] == "TO") && s.keys[st-1] != "of" {
-				return nil, false, false
+				return nil, mod, false
 			}
-			return ms, st == 0 || !madeToWords[s.keys[st-1]], true
+			mod.hypo = st == 0 || !madeToWords[s.keys[st-1]]
+			return ms, mod, true
 		}
 		if b >= 0 && infinitiveNouns[s.keys[b]] {
-			return nil, false, false
+			return nil, mod, false
+		}
+	} else {
+		f := g - 1
+		for f >= 0 && s.tags[f] == "RB" {
+			f--
+		}
+		if f > 0 && s.keys[f] == "for" {
+			if ms, _ := s.groupBack(f - 1); ms != nil {
+				mod.perfect = true
+				return ms, mod, true
+			}
 		}
 	}
 	for j := g - 1; j >= 0; j-- {
 		if isBoundary(s.keys[j]) || s.keys[j] == "that" || s.keys[j] == "who" || s.keys[j] == "which" {
-			return nil, false, false
+			return nil, mod, false
 		}
 		switch s.tags[j] {
 		case "VBD", "VBZ", "VBP":
@@ -434,10 +449,10 @@ func (s *sentence) finiteSubject(g, v int) (ms []int, hypo, ok bool) {
 				continue
 			}
 			ms, _, ok := s.subjectOf(j, 0)
-			return ms, false, ok
+			return ms, mod, ok
 		}
 	}
-	return nil, false, false
+	return nil, mod, false
 }
 
 // madeToWords are verbs that make their object act: "forced Iran to

@@ -123,6 +123,7 @@ func TestConstructions(t *testing.T) {
 		{"clause between dashes", "Iran - which has long distrusted the West if talks stall - praised India.", []string{"SUPPORT 051 IRN>IND current"}},
 		{"victimless allegation", "Ties suffered after the 2016 vote, which Japan said was attacked by Russia.", []string{"ACCUSE 112 JPN>RUS historical"}},
 		{"in the year's war", "Russia attacked Georgia in the 2008 war.", []string{"ASSAULT 190 RUS>GEO historical"}},
+		{"gerund after for", "Germany blamed Poland for attacking France.", []string{"ACCUSE 112 DEU>POL current", "ASSAULT 190 POL>FRA historical"}},
 		{"nominal governed", "Putin dropped by Beijing for talks with Xi Jinping.", []string{"CONSULT 040 RUS>CHN current"}},
 		{"coordinated verbs", "Scholz arrived in Paris and praised Emmanuel Macron.", []string{"SUPPORT 051 DEU>FRA current"}},
 		{"past perfect", "Russia had attacked Georgia before.", []string{"ASSAULT 190 RUS>GEO historical"}},
