@@ -173,6 +173,9 @@ func (c *Coder) candidates(s *sentence) []candidate {
 					if len(cd.recipient) == 0 {
 						cd.recipient, _ = s.object(m.end+1, true)
 					}
+					if len(cd.recipient) == 0 && m.p.hasSlot(elemRecipient) {
+						cd.recipient = s.gapObject(g)
+					}
 				}
 			}
 			if sp != nil && len(cd.actor) > 0 {
@@ -453,6 +456,44 @@ func (s *sentence) finiteSubject(g, v int) (ms []int, mod modality, ok bool) {
 		}
 	}
 	return nil, mod, false
+}
+
+// copulas link a subject to the noun phrase that says what it is.
+var copulas = set("is was are were became becomes remains remained")
+
+// gapObject finds the object of a verb (group start g) in a relative
+// clause with no pronoun, the object being the noun the clause follows:
+// that noun's actor ("the capital he visited"), or the subject it is said
+// of ("Russia was the first country he visited").
+func (s *sentence) gapObject(g int) []int {
+	_, st := s.groupBack(g - 1)
+	if st < 2 {
+		return nil
+	}
+	n := st - 1
+	if k := s.keys[n]; k == "that" || k == "which" {
+		n--
+	}
+	if n < 0 || !strings.HasPrefix(s.tags[n], "NN") {
+		return nil
+	}
+	if s.ment[n] >= 0 {
+		ms, _ := s.groupBack(n)
+		return ms
+	}
+	q := n
+	for q > 0 {
+		t := s.tags[q-1]
+		if !(strings.HasPrefix(t, "NN") || t == "JJ" || t == "JJS" || t == "DT" || t == "CD") || s.ment[q-1] >= 0 {
+			break
+		}
+		q--
+	}
+	if q >= 2 && copulas[s.keys[q-1]] {
+		ms, _ := s.groupBack(q - 2)
+		return ms
+	}
+	return nil
 }
 
 // madeToWords are verbs that make their object act: "forced Iran to
