@@ -324,7 +324,8 @@ func (s *sentence) objectOfCoded(cds []candidate, i int) int {
 // clause's: "an order to halt", "the right to fire".
 var infinitiveNouns = set(`order orders right rights call calls demand demands request requests ultimatum plan plans deal agreement decision
 	bid attempt attempts effort efforts ability power permission authority refusal readiness willingness proposal offer threat threats
-	pressure invitation chance opportunity way move promise pledge vow commitment resolution motion law bill measure mandate appeal plea`)
+	pressure invitation chance opportunity way move promise pledge vow commitment resolution motion law bill measure mandate appeal plea
+	deadline deadlines`)
 
 // allegedTypes are the acts that, reported by a speaker of another side,
 // are also the speaker's accusation.

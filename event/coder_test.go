@@ -316,6 +316,7 @@ func TestTarget(t *testing.T) {
 		{"the topic's victim is no target", false, []string{"Japan praised the attack on Ukraine."}, []string{"SUPPORT 051 JPN>- current"}},
 		{"an act's unnamed author is no target", false, []string{"Moscow said little.", "Germany praised the decision."}, []string{"SUPPORT 051 DEU>- current"}},
 		{"an act's author is the target", false, []string{"Germany praised the decision announced by Poland."}, []string{"SUPPORT 051 DEU>POL current"}},
+		{"a promise of aid is made to someone", false, []string{"North Korea faced a deadline.", "Japan and Russia pledged in turn to supply fuel oil."}, []string{"AGREE 033 JPN,RUS>PRK current"}},
 		{"possessive with a bare apostrophe", false, []string{"The United States' attack on Iraq began."}, []string{"ASSAULT 190 USA>IRQ current"}},
 	}
 	for _, tc := range cases {

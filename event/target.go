@@ -13,6 +13,10 @@ import (
 // violence", in an article on Hong Kong).
 var targetTypes = set("REQUEST ACCUSE SUPPORT THREATEN REJECT SANCTION AID")
 
+// targetCodes are codes of other types that are aimed at someone too: a
+// promise of aid (033) is made to whoever is to receive it.
+var targetCodes = set("033 0331 0332 0333 0334")
+
 // needsRecipient are the types coded only with a recipient: aid and
 // sanctions are given to or imposed on someone.
 var needsRecipient = set("AID SANCTION")
