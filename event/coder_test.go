@@ -317,6 +317,8 @@ func TestTarget(t *testing.T) {
 		{"an act's unnamed author is no target", false, []string{"Moscow said little.", "Germany praised the decision."}, []string{"SUPPORT 051 DEU>- current"}},
 		{"an act's author is the target", false, []string{"Germany praised the decision announced by Poland."}, []string{"SUPPORT 051 DEU>POL current"}},
 		{"a promise of aid is made to someone", false, []string{"North Korea faced a deadline.", "Japan and Russia pledged in turn to supply fuel oil."}, []string{"AGREE 033 JPN,RUS>PRK current"}},
+		{"the parties of N-nation talks", false, []string{"North Korea, China and Japan praised the plan.", "The negotiators of the three-nation talks met in Seoul."}, []string{"SUPPORT 051 PRK,CHN,JPN>- current", "CONSULT 040 PRK,CHN,JPN>- current"}},
+		{"N-nation talks with another count of states", false, []string{"North Korea and Japan praised the plan.", "The negotiators of the three-nation talks met in Seoul."}, []string{"SUPPORT 051 PRK,JPN>- current"}},
 		{"possessive with a bare apostrophe", false, []string{"The United States' attack on Iraq began."}, []string{"ASSAULT 190 USA>IRQ current"}},
 	}
 	for _, tc := range cases {

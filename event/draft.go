@@ -49,6 +49,9 @@ var threatCode = map[string]string{
 func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool) *draft {
 	s := cd.sent
 	actor := s.entities(cd.actor, nil)
+	if len(actor) == 0 && len(cd.recipient) == 0 && !cd.mod.passive {
+		actor = s.partyGroup(cd.m.head)
+	}
 	recip := s.entities(cd.recipient, actor)
 	if len(actor) == 0 {
 		// An agentless passive is coded for what is done to people

@@ -2,6 +2,8 @@ package event
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 
 	"dyad/doc"
 )
@@ -152,6 +154,61 @@ func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.En
 		if !own[c] {
 			return []doc.Entity{{Country: c, Sector: "GOV"}}
 		}
+	}
+	return nil
+}
+
+// numberWords are the numbers written as words in "six-nation talks".
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// partyNouns are what "six-" counts in "the six-nation talks".
+var partyNouns = set("nation nations party parties country countries power powers state states")
+
+// partyGroup finds "the N-nation talks" (or N-party, N-country, N-power)
+// before token head and returns the N states, when the article has named
+// exactly N states up to this sentence: "The U.S., China, South Korea,
+// Japan and Russia ... North Korea ... The chief negotiators of the
+// six-nation talks will meet".
+func (s *sentence) partyGroup(head int) []doc.Entity {
+	for j := 0; j+2 < head; j++ {
+		n, ok := numberWords[s.keys[j]]
+		if !ok {
+			v, err := strconv.Atoi(s.keys[j])
+			if err != nil {
+				continue
+			}
+			n = v
+		}
+		if n < 2 || s.keys[j+1] != "-" || !partyNouns[s.keys[j+2]] {
+			continue
+		}
+		var order []string
+		seen := map[string]bool{}
+		for _, m := range s.a.Mentions {
+			if m.Sentence > s.index {
+				break
+			}
+			if m.Via == "location" {
+				continue // where the talks are held
+			}
+			for _, e := range m.Entities {
+				c := e.Country
+				if len(c) != 3 || c == "IGO" || c == "UNO" || c == "EUR" || seen[c] || strings.ToUpper(c) != c {
+					continue
+				}
+				seen[c] = true
+				order = append(order, c)
+			}
+		}
+		if len(order) != n {
+			return nil
+		}
+		out := make([]doc.Entity, len(order))
+		for i, c := range order {
+			out[i] = doc.Entity{Country: c, Sector: "GOV"}
+		}
+		return out
 	}
 	return nil
 }
