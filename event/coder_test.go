@@ -125,6 +125,7 @@ func TestConstructions(t *testing.T) {
 		{"in the year's war", "Russia attacked Georgia in the 2008 war.", []string{"ASSAULT 190 RUS>GEO historical"}},
 		{"gerund after for", "Germany blamed Poland for attacking France.", []string{"ACCUSE 112 DEU>POL current", "ASSAULT 190 POL>FRA historical"}},
 		{"object of a relative clause without pronoun", "Russia was the first country Indian Prime Minister Narendra Modi visited.", []string{"CONSULT 042 IND>RUS current"}},
+		{"name as a noun's modifier", "An EU attack on Serbia began.", []string{"ASSAULT 190 EUR>SRB current"}},
 		{"nominal governed", "Putin dropped by Beijing for talks with Xi Jinping.", []string{"CONSULT 040 RUS>CHN current"}},
 		{"coordinated verbs", "Scholz arrived in Paris and praised Emmanuel Macron.", []string{"SUPPORT 051 DEU>FRA current"}},
 		{"past perfect", "Russia had attacked Georgia before.", []string{"ASSAULT 190 RUS>GEO historical"}},
