@@ -506,8 +506,9 @@ var madeToWords = set("forced forces compelled allowed allows let lets helped he
 // verb that governs it ("Putin dropped by Beijing for talks with Xi").
 func (s *sentence) nounActor(m match) ([]int, modality) {
 	st := m.start
+	noun := strings.HasPrefix(s.tags[st], "NN") // the match opens with its noun
 	for st > 0 && (s.tags[st-1] == "DT" || s.tags[st-1] == "JJ" || s.tags[st-1] == "CD" ||
-		s.tags[st-1] == "NNP" && s.ment[st-1] >= 0 && s.actorMention(s.ment[st-1])) {
+		noun && s.tags[st-1] == "NNP" && s.ment[st-1] >= 0 && s.actorMention(s.ment[st-1])) {
 		st--
 	}
 	// A modifier: "an Australian ultimatum", "the US-led strikes", "an EU
