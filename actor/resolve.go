@@ -232,7 +232,9 @@ func (w *work) byArticleCountry(ents []int32) []int32 {
 
 func (w *work) entry(u unit) *Entry { return &w.kb.entries[u.ents[0]] }
 
-func isIGO(c string) bool { return c == "IGO" || c == "UNO" || c == "EUR" }
+// IsIGO reports whether country code c stands for an international
+// organisation (IGO, UNO, EUR) rather than a state.
+func IsIGO(c string) bool { return c == "IGO" || c == "UNO" || c == "EUR" }
 
 func isModifier(k Kind) bool {
 	return k == KindState || k == KindAdjective || k == KindPlace || k == KindOrg
@@ -288,7 +290,7 @@ func (w *work) phrase(i, hi int) int {
 	// kind the organisation is.
 	if len(heads) == 0 && len(units) > 1 && units[len(units)-1].kind == KindOrg {
 		org := w.entry(units[len(units)-1])
-		if c := w.modCountry(units[:len(units)-1]); c != "" && org.Country != "" && c != org.Country && !isIGO(org.Country) {
+		if c := w.modCountry(units[:len(units)-1]); c != "" && org.Country != "" && c != org.Country && !IsIGO(org.Country) {
 			for _, u := range units[:len(units)-1] {
 				if u.kind != KindState && u.kind != KindAdjective {
 					w.addSingle(u)

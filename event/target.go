@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dyad/actor"
 	"dyad/doc"
 )
 
@@ -194,7 +195,7 @@ func (s *sentence) partyGroup(head int) []doc.Entity {
 			}
 			for _, e := range m.Entities {
 				c := e.Country
-				if len(c) != 3 || c == "IGO" || c == "UNO" || c == "EUR" || seen[c] || strings.ToUpper(c) != c {
+				if len(c) != 3 || actor.IsIGO(c) || seen[c] || strings.ToUpper(c) != c {
 					continue
 				}
 				seen[c] = true
