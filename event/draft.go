@@ -70,11 +70,11 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 		if len(actor)+len(recip) < 2 {
 			return nil
 		}
-		if strings.Contains(cd.pat.Text, "between") && len(countryKeys(append(append([]doc.Entity(nil), actor...), recip...))) >= 3 {
+		if strings.Contains(cd.pat.Text, "between") && len(countryKeys(both(actor, recip))) >= 3 {
 			// Talks between several parties have no host: all of them
 			// take part ("talks between Iran and Asia's consumers - China,
 			// India and Japan").
-			actor, recip = append(actor, recip...), nil
+			actor, recip = both(actor, recip), nil
 		}
 	case "COOPERATE":
 		if len(recip) == 0 {

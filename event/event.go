@@ -95,9 +95,8 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 		}
 		for _, d := range dates {
 			// The publication day itself ("remain fresh today") adds
-			// nothing to carry.
-			// Nor does a date that only modifies a noun ("a weekend
-			// summit").
+			// nothing to carry, nor does a date that only modifies a noun
+			// ("a weekend summit").
 			if d.prec == doc.PrecisionDay && !(hasRef && d.t.Equal(ref)) && !(d.tok > 0 && articles[s.keys[d.tok-1]]) {
 				carried, carriedAt = d, si
 			}
@@ -148,7 +147,7 @@ func meetingDates(evs []*draft) {
 	for _, d := range evs {
 		if d.code.Type == "CONSULT" && d.tense == doc.TenseCurrent && !d.negated && d.date.prec == "day" && !d.title {
 			m := &meeting{sentence: d.sentence, date: d.date, people: map[string]bool{}}
-			for _, e := range append(append([]doc.Entity(nil), d.actor...), d.recipient...) {
+			for _, e := range both(d.actor, d.recipient) {
 				if e.Name != "" {
 					m.people[e.Name] = true
 				}

@@ -74,17 +74,14 @@ func (s *sentence) headAfter(e int) ([]int, int) {
 	return nil, -1
 }
 
-// listMarks introduce a list that names the members of a group: "Asia's
-// biggest energy consumers - China, India, Japan and South Korea".
-var listMarks = set("- -- \u2013 \u2014 :")
-
 // elaboration finds, for a noun phrase starting at token j that names a
 // group ("Asia's biggest energy consumers"), the list of actors after a
-// dash or colon that names its members, with the list's last token. The
+// dash or colon that names its members ("- China, India, Japan and South
+// Korea"), with the list's last token. The
 // list must be a coordinated group of two or more.
 func (s *sentence) elaboration(j int) ([]int, int) {
 	for k := j; k < s.n() && k <= j+maxGap+2; k++ {
-		if listMarks[s.keys[k]] {
+		if dashes[s.keys[k]] || s.keys[k] == ":" {
 			if k == j {
 				return nil, -1
 			}

@@ -51,8 +51,8 @@ func same(a, b *draft) bool {
 	if symmetric[a.code.Type] {
 		// The sides of a meeting, by country: "Xi met Putin" and "Xi's
 		// arrival in Moscow" are one visit.
-		pa := countryKeys(append(append([]doc.Entity{}, a.actor...), a.recipient...))
-		pb := countryKeys(append(append([]doc.Entity{}, b.actor...), b.recipient...))
+		pa := countryKeys(both(a.actor, a.recipient))
+		pb := countryKeys(both(b.actor, b.recipient))
 		return subset(pa, pb) || subset(pb, pa)
 	}
 	if !sideOverlap(a.actor, b.actor) {
@@ -62,6 +62,11 @@ func same(a, b *draft) bool {
 		return len(a.recipient) == len(b.recipient)
 	}
 	return sideOverlap(a.recipient, b.recipient)
+}
+
+// both returns the entities of two sides in a new slice.
+func both(a, b []doc.Entity) []doc.Entity {
+	return append(append(make([]doc.Entity, 0, len(a)+len(b)), a...), b...)
 }
 
 // sideOverlap reports whether two sides of events share an entity: the
@@ -107,7 +112,7 @@ func merge(ds []*draft) []*draft {
 				o.location = d.location
 			}
 			// Named people beat their countries.
-			pool := append(append([]doc.Entity{}, d.actor...), d.recipient...)
+			pool := both(d.actor, d.recipient)
 			o.actor, o.recipient = better(o.actor, pool), better(o.recipient, pool)
 			if specific(d.code) > specific(o.code) {
 				o.code, o.mode, o.context = d.code, d.mode, d.context
@@ -116,7 +121,7 @@ func merge(ds []*draft) []*draft {
 					// places.
 					oa, or := o.actor, o.recipient
 					o.actor, o.recipient = d.actor, d.recipient
-					pool := append(append([]doc.Entity{}, oa...), or...)
+					pool := both(oa, or)
 					o.actor = better(o.actor, pool)
 					o.recipient = better(o.recipient, pool)
 				}
@@ -124,7 +129,7 @@ func merge(ds []*draft) []*draft {
 			if d.weight > o.weight {
 				o.sentence, o.evidence, o.trigger, o.weight = d.sentence, d.evidence, d.trigger, d.weight
 				if !symmetric[d.code.Type] {
-					pool := append(append([]doc.Entity{}, o.actor...), o.recipient...)
+					pool := both(o.actor, o.recipient)
 					if len(d.actor) >= len(o.actor) {
 						o.actor = better(d.actor, pool)
 					}
