@@ -77,8 +77,8 @@ func (s *sentence) headAfter(e int) ([]int, int) {
 // elaboration finds, for a noun phrase starting at token j that names a
 // group ("Asia's biggest energy consumers"), the list of actors after a
 // dash or colon that names its members ("- China, India, Japan and South
-// Korea"), with the list's last token. The
-// list must be a coordinated group of two or more.
+// Korea"), with the list's last token. The list must be a coordinated
+// group of two or more.
 func (s *sentence) elaboration(j int) ([]int, int) {
 	for k := j; k < s.n() && k <= j+maxGap+2; k++ {
 		if dashes[s.keys[k]] || s.keys[k] == ":" {
