@@ -331,7 +331,7 @@ func (w *work) phrase(i, hi int) int {
 	role := w.isRole(he)
 	// A title before a name the knowledge base does not know: "Governor
 	// Vadim Shumkov".
-	if role && !he.Plural && post == nil {
+	if (role || w.writtenAsTitle(head)) && !he.Plural && post == nil {
 		if k := w.nameAfter(end, hi); k > end {
 			return w.addLocalName(i, mods, heads, end, k)
 		}
@@ -430,6 +430,18 @@ func coordinatedMods(mods []unit) bool {
 // holds: "president", "foreign minister", "crown prince", "counterpart".
 func (w *work) isRole(e *Entry) bool {
 	return len(e.Office) > 0 || w.kb.isTitle(e.Name) || e.Name == "counterpart" || e.Name == "leader"
+}
+
+// writtenAsTitle reports whether an agent noun is capitalised as a title
+// before a name is, outside a headline: "Economy Minister Youssri
+// Mustapha".
+func (w *work) writtenAsTitle(u unit) bool {
+	for k := u.from; k < u.to; k++ {
+		if w.cases[k]&caseFirstUpper == 0 {
+			return false
+		}
+	}
+	return !w.titleCase(u.from)
 }
 
 // nameAfter returns the end of a run of one to four capitalised words at

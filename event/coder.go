@@ -170,7 +170,10 @@ func (c *Coder) candidates(s *sentence) []candidate {
 							cd.recipient, _ = s.group(j)
 						}
 					}
-					if len(cd.recipient) == 0 {
+					if len(cd.recipient) == 0 && !m.p.endsInOf() {
+						// After a pattern that ends in "of" with no $R, its
+						// object is no recipient: "condemned the
+						// killing of Bhutto".
 						cd.recipient, _ = s.object(m.end+1, true)
 					}
 					if len(cd.recipient) == 0 && m.p.hasSlot(elemRecipient) {
@@ -210,7 +213,7 @@ func (c *Coder) candidates(s *sentence) []candidate {
 				cd.recipient, _ = s.nounActor(match{p: m.p, start: m.start, end: m.end, head: m.head})
 			}
 		}
-		if s.conditional(m.head) {
+		if s.conditional(m.head) || s.whenClause(m.head) {
 			cd.mod.hypo = true
 		}
 		out = append(out, cd)
@@ -567,6 +570,26 @@ func (s *sentence) conditional(i int) bool {
 		if dashes[s.keys[j]] {
 			// "The PA - which ... if talks are revived - called for": the
 			// condition stays inside its dashes.
+			return false
+		}
+	}
+	return false
+}
+
+// whenClause reports whether the verb at token i is in the present tense
+// in a clause of time ("by the time he leaves office", "once the deal
+// takes effect"): it names a time to come, not an act.
+func (s *sentence) whenClause(i int) bool {
+	if t := s.tags[i]; t != "VBZ" && t != "VBP" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		k := s.keys[j]
+		switch {
+		case k == "time" && j >= 2 && s.keys[j-1] == "the" && s.keys[j-2] == "by",
+			k == "until" || k == "once" || k == "when" || k == "before" || k == "after":
+			return true
+		case isBoundary(k) || k == "," || j < i-1 && isVerbTag(s.tags[j]):
 			return false
 		}
 	}

@@ -152,6 +152,7 @@ func TestConstructions(t *testing.T) {
 		{"own intention in reported speech", "Russia said it would attack Ukraine.", []string{"THREATEN 138 RUS>UKR future"}},
 		{"conditional threat in reported speech", "Russia said it would attack Ukraine if provoked.", []string{"THREATEN 138 RUS>UKR future"}},
 		{"coordinated with the speech verb", "Xi said that he and Putin had met often, and praised Russia.", []string{"CONSULT 040 CHN,RUS>- historical", "SUPPORT 051 CHN>RUS current"}},
+		{"clause of time", "Peace will come by the time Japan praises India.", []string{"SUPPORT 051 JPN>IND hypothetical"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}

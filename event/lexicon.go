@@ -72,6 +72,19 @@ func (p *Pattern) hasSlot(k elemKind) bool {
 	return false
 }
 
+// endsInOf reports whether the pattern's last element is "of" ("condemn *
+// killing of"): its object is the act's victim or theme.
+func (p *Pattern) endsInOf() bool {
+	if len(p.elems) == 0 {
+		return false
+	}
+	last := p.elems[len(p.elems)-1]
+	if last.kind != elemWord || last.optional {
+		return false
+	}
+	return len(last.words) == 1 && last.words[0] == "of"
+}
+
 // Lexicon is the event lexicon: the CAMEO table, the PLOVER scores and the
 // patterns, indexed by the token key of each pattern's anchor word.
 type Lexicon struct {
