@@ -153,6 +153,8 @@ func TestConstructions(t *testing.T) {
 		{"conditional threat in reported speech", "Russia said it would attack Ukraine if provoked.", []string{"THREATEN 138 RUS>UKR future"}},
 		{"coordinated with the speech verb", "Xi said that he and Putin had met often, and praised Russia.", []string{"CONSULT 040 CHN,RUS>- historical", "SUPPORT 051 CHN>RUS current"}},
 		{"clause of time", "Peace will come by the time Japan praises India.", []string{"SUPPORT 051 JPN>IND hypothetical"}},
+		{"anti-government protest", "Anti-government protests spread across Kenya.", []string{"PROTEST 141 KEN>KEN current"}},
+		{"anti-government protest of a named side", "Kenyan students held anti-government rallies.", []string{"PROTEST 141 KEN>KEN current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"dyad/actor"
 	"dyad/doc"
 )
 
@@ -53,6 +54,9 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 		actor = s.partyGroup(cd.m.head)
 	}
 	recip := s.entities(cd.recipient, actor)
+	if cd.code.Type == "PROTEST" && len(recip) == 0 {
+		actor, recip = s.antiGovernment(cd, actor)
+	}
 	if len(actor) == 0 {
 		// An agentless passive is coded for what is done to people
 		// ("two soldiers were killed"), not for what an adjective says
@@ -162,6 +166,46 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 		d.weight -= 2
 	}
 	return d
+}
+
+// antiGovernment gives a protest "against the government" ("anti-government
+// protests", "antigovernment rallies") its target: the government of the
+// protesters' country, or of the country where the protest is. Unnamed
+// protesters are the civilians of that country.
+func (s *sentence) antiGovernment(cd candidate, actors []doc.Entity) ([]doc.Entity, []doc.Entity) {
+	at := -1
+	for j := cd.m.start; j <= cd.m.end; j++ {
+		if k := s.keys[j]; k == "antigovernment" || k == "government" && j >= 2 && s.keys[j-1] == "-" && s.keys[j-2] == "anti" {
+			at = j
+		}
+	}
+	if at < 0 {
+		return actors, nil
+	}
+	country := ""
+	if len(actors) > 0 {
+		country = actors[0].Country
+	} else if loc := s.location(cd.m.head); loc != nil {
+		country = loc.Country
+	} else {
+		for j := 0; j < s.n() && country == ""; j++ {
+			if mi := s.ment[j]; mi >= 0 {
+				if m := s.a.Mentions[mi]; (m.Kind == doc.MentionPlace || m.Kind == doc.MentionState) && len(m.Entities) > 0 {
+					country = m.Entities[0].Country
+				}
+			}
+		}
+	}
+	if country == "" || actor.IsIGO(country) {
+		return actors, nil
+	}
+	a := s.a
+	first, last := a.Tokens[s.first+cd.m.start], a.Tokens[s.first+cd.m.end]
+	if len(actors) == 0 {
+		actors = []doc.Entity{{Text: a.Text[first.Start:last.End], Country: country, Sector: "CVL", Start: first.Start, End: last.End}}
+	}
+	g := a.Tokens[s.first+at]
+	return actors, []doc.Entity{{Text: a.Text[g.Start:g.End], Country: country, Sector: "GOV", Start: g.Start, End: g.End}}
 }
 
 func named(es []doc.Entity) float64 {
