@@ -78,6 +78,25 @@ func focusCountries(a *doc.Article) []string {
 	return out
 }
 
+// frontEnd returns the token after a phrase that opens the sentence with
+// a preposition and ends in a comma before token head ("In his address to
+// the United Nations, Obama hailed ..."), or 0. What that phrase names
+// sets the scene; it is not the one the act is aimed at.
+func (s *sentence) frontEnd(head int) int {
+	if s.n() == 0 || s.tags[0] != "IN" {
+		return 0
+	}
+	for j := 1; j < head; j++ {
+		if s.keys[j] == "," {
+			return j + 1
+		}
+		if isVerbTag(s.tags[j]) && s.tags[j] != "VBG" && s.tags[j] != "VBN" {
+			return 0
+		}
+	}
+	return 0
+}
+
 // target infers the recipient of an event at token head whose clause
 // names none: a country the sentence names other than the actor's (the
 // nearest after the trigger, else before it), else the latest other actor
@@ -91,7 +110,7 @@ func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.En
 		own[e.Country] = true
 	}
 	best, bestDist := doc.Entity{}, 1<<30
-	for j := 0; j < s.n(); j++ {
+	for j := s.frontEnd(head); j < s.n(); j++ {
 		mi := s.ment[j]
 		if mi < 0 || s.startOf(j) != j {
 			continue
