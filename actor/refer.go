@@ -241,6 +241,9 @@ func (w *work) antecedentIf(i int, object bool, fits func(minfo) bool) int {
 		}
 	}
 	if !object {
+		if k := w.toldPerson(i, ok); k >= 0 {
+			return k
+		}
 		if subj >= 0 {
 			return subj
 		}
@@ -259,6 +262,36 @@ func (w *work) antecedentIf(i int, object bool, fits func(minfo) bool) int {
 		return fits(w.info[k]) && (subj < 0 || w.info[k].person == "" || w.info[k].person != w.info[subj].person)
 	})
 }
+
+// toldPerson returns the person mention just before the subject pronoun
+// at token i when a verb of telling governs it ("warning President Pervez
+// Musharraf he must ...", "told Putin that he was welcome"): the one told
+// is the one the clause is about. Else -1.
+func (w *work) toldPerson(i int, ok func(k int) bool) int {
+	k := len(w.out) - 1
+	if k < 0 || !ok(k) || w.out[k].Sentence != w.sent[i] {
+		return -1
+	}
+	end := i
+	if end > 0 && w.keys[end-1] == "that" {
+		end--
+	}
+	if end == 0 || w.a.Tokens[end-1].End != w.out[k].End {
+		return -1
+	}
+	if t := w.info[k].tok; t > 0 && tellVerbs[w.keys[t-1]] {
+		return k
+	}
+	return -1
+}
+
+// tellVerbs are the forms of verbs whose object is then the subject of
+// the clause they report.
+var tellVerbs = map[string]bool{"warn": true, "warns": true, "warned": true, "warning": true,
+	"tell": true, "tells": true, "told": true, "telling": true, "assure": true, "assures": true,
+	"assured": true, "assuring": true, "remind": true, "reminds": true, "reminded": true,
+	"reminding": true, "inform": true, "informs": true, "informed": true, "informing": true,
+	"caution": true, "cautions": true, "cautioned": true, "cautioning": true}
 
 // human reports whether a mention names one person: by name, or by a
 // singular noun for a person ("the doctor", "a spokesman").
