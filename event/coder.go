@@ -225,6 +225,10 @@ func (c *Coder) candidates(s *sentence) []candidate {
 	// an event of its own.
 	drop := make([]bool, len(out))
 	for i, cd := range out {
+		if !cd.pat.Verb && s.discussed(cd.m.start) {
+			drop[i] = true
+			continue
+		}
 		if !cd.pat.Verb {
 			if v := s.objectOfCoded(out, cd.m.start); v >= 0 {
 				// The verb's recipient is not the act's: who is
@@ -575,6 +579,36 @@ func (s *sentence) conditional(i int) bool {
 	}
 	return false
 }
+
+// discussed reports whether the nominal act that starts at token i is
+// the topic of a meeting or a debate ("a meeting of the ministers on new
+// sanctions on Iran", "talks about a ceasefire"): what is talked about
+// has not happened.
+func (s *sentence) discussed(i int) bool {
+	j := i - 1
+	for j >= 0 && (s.tags[j] == "DT" || s.tags[j] == "JJ" || s.tags[j] == "PRP$") {
+		j--
+	}
+	if j < 1 || !topicPreps[s.keys[j]] {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-14; k-- {
+		if discussionWords[s.keys[k]] {
+			return true
+		}
+		if isBoundary(s.keys[k]) || s.tags[k] == "VBD" || s.tags[k] == "VBZ" || s.tags[k] == "VBP" || s.tags[k] == "MD" {
+			return false
+		}
+	}
+	return false
+}
+
+var topicPreps = set("on about over regarding concerning")
+
+// discussionWords are the nouns of meetings and debates whose topic is
+// not yet an act.
+var discussionWords = set(`meeting meetings talks discussion discussions debate debates negotiations consultations
+	conference summit session proposal proposals plan plans`)
 
 // whenClause reports whether the verb at token i is in the present tense
 // in a clause of time ("by the time he leaves office", "once the deal

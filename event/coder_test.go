@@ -155,6 +155,7 @@ func TestConstructions(t *testing.T) {
 		{"clause of time", "Peace will come by the time Japan praises India.", []string{"SUPPORT 051 JPN>IND hypothetical"}},
 		{"anti-government protest", "Anti-government protests spread across Kenya.", []string{"PROTEST 141 KEN>KEN current"}},
 		{"anti-government protest of a named side", "Kenyan students held anti-government rallies.", []string{"PROTEST 141 KEN>KEN current"}},
+		{"topic of a meeting", "Ministers of Japan met Russia for talks on new sanctions on Iran.", []string{"CONSULT 040 JPN>RUS current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
