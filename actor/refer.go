@@ -347,6 +347,14 @@ func (w *work) special(i, hi int) int {
 			switch w.keys[i+1] {
 			case "host", "hosts", "visitor", "visitors", "guest", "guests":
 				return w.hostOrGuest(i, i+2)
+			case "body", "bloc", "alliance", "organisation", "organization", "grouping":
+				// "The Arab League condemned the move. The PA called
+				// for a meeting of the body."
+				if k := w.latestIGO(i); k >= 0 && key == "the" {
+					idx := w.add(i, i+2, doc.MentionOrg, "reference", minfo{}, w.ofPerson(k)...)
+					w.out[idx].Ref = k
+					return i + 2
+				}
 			}
 		}
 	case "host", "hosts":
@@ -400,6 +408,15 @@ func (w *work) institution(i int) int {
 		}
 		return m.Kind == doc.MentionState || m.Kind == doc.MentionOrg ||
 			m.Kind == doc.MentionPlace && m.Entities[0].Sector != ""
+	})
+}
+
+// latestIGO returns the latest mention of one international organisation
+// before token i, within two sentences, or -1.
+func (w *work) latestIGO(i int) int {
+	return w.latest(i, 2, func(k int) bool {
+		m := w.out[k]
+		return m.Kind == doc.MentionOrg && len(m.Entities) == 1 && IsIGO(m.Entities[0].Country)
 	})
 }
 
