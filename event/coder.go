@@ -50,6 +50,10 @@ func (c *Coder) findMatches(s *sentence) []match {
 		if a.p.words != b.p.words {
 			return a.p.words > b.p.words
 		}
+		if da, db := a.p.Code == "-", b.p.Code == "-"; da != db {
+			// A discard as specific as a pattern is written to stop it.
+			return da
+		}
 		if a.rslot != b.rslot {
 			return a.rslot
 		}
