@@ -326,6 +326,7 @@ func TestTarget(t *testing.T) {
 		{"N-nation talks with another count of states", false, []string{"North Korea and Japan praised the plan.", "The negotiators of the three-nation talks met in Seoul."}, []string{"SUPPORT 051 PRK,JPN>- current"}},
 		{"the scene set before the subject is no target", false, []string{"In a speech to the Japanese parliament, Germany praised the reforms."}, []string{"SUPPORT 051 DEU>- current"}},
 		{"a discard as specific as a pattern wins", true, []string{"Brazil forest fires at G7 summit", "The summit opened."}, nil},
+		{"a passive act of several sides is aimed at the one named before", false, []string{"Japan praised the plan.", "The call was seconded by Germany and France."}, []string{"SUPPORT 051 JPN>- current", "SUPPORT 051 DEU,FRA>JPN current"}},
 		{"possessive with a bare apostrophe", false, []string{"The United States' attack on Iraq began."}, []string{"ASSAULT 190 USA>IRQ current"}},
 	}
 	for _, tc := range cases {

@@ -106,7 +106,10 @@ func (c *Coder) Annotate(ctx context.Context, a *doc.Article) error {
 				if len(dates) == 0 && carried.prec != "" && d.tense == doc.TenseCurrent && !cd.mod.present {
 					d.date = carried
 				}
-				if len(d.recipient) == 0 && !cd.topic && (targetTypes[d.code.Type] && len(countryKeys(d.actor)) == 1 || targetCodes[d.code.Code]) && !jointCodes[d.code.Code] {
+				// A side that acts alone, or several in a passive whose
+				// subject is no actor ("the call was seconded by Merkel
+				// and Johnson"), aims at someone named before.
+				if len(d.recipient) == 0 && !cd.topic && (targetTypes[d.code.Type] && (len(countryKeys(d.actor)) == 1 || cd.mod.passive) || targetCodes[d.code.Code]) && !jointCodes[d.code.Code] {
 					d.recipient = s.target(cd.m.head, d.actor, focus)
 				}
 				if len(d.recipient) == 0 && needsRecipient[d.code.Type] {
