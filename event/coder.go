@@ -66,6 +66,10 @@ func (c *Coder) findMatches(s *sentence) []match {
 	for _, m := range all {
 		clash := false
 		for _, o := range out {
+			if o.p.Code == "-" && (m.head < o.start || m.head > o.end) {
+				// A discard stops only the patterns on its words.
+				continue
+			}
 			if m.head >= o.start && m.head <= o.end || o.head >= m.start && o.head <= m.end {
 				clash = true
 				break

@@ -156,6 +156,7 @@ func TestConstructions(t *testing.T) {
 		{"anti-government protest", "Anti-government protests spread across Kenya.", []string{"PROTEST 141 KEN>KEN current"}},
 		{"anti-government protest of a named side", "Kenyan students held anti-government rallies.", []string{"PROTEST 141 KEN>KEN current"}},
 		{"topic of a meeting", "Ministers of Japan met Russia for talks on new sanctions on Iran.", []string{"CONSULT 040 JPN>RUS current"}},
+		{"a discard inside a recipient", "Japan held talks with the Russian-led bloc, the Collective Security Treaty Organization.", []string{"CONSULT 040 JPN>IGO current"}},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
