@@ -145,6 +145,7 @@ func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
 			hi++
 		}
 		w.subject[w.sent[lo]] = -1
+		first := len(w.out)
 		for i := lo; i < hi; {
 			if _, ok := w.byStart[i]; ok {
 				i = w.phrase(i, hi)
@@ -152,9 +153,39 @@ func (r *Resolver) mentions(a *doc.Article, date int) []doc.Mention {
 			}
 			i = w.special(i, hi)
 		}
+		w.localPolice(first)
 		lo = hi
 	}
 	return w.out
+}
+
+// localPolice gives police of no stated country the country of the
+// sentence's place, else of the article's dateline: "Police sealed off
+// parts of Ramallah" are Palestinian. Police act where they are. The
+// sentence's mentions start at index first.
+func (w *work) localPolice(first int) {
+	country := ""
+	for k := first; k < len(w.out); k++ {
+		if m := w.out[k]; m.Kind == doc.MentionPlace && len(m.Entities) > 0 && m.Entities[0].Country != "" {
+			country = m.Entities[0].Country
+			break
+		}
+	}
+	if country == "" {
+		country = w.home
+	}
+	if country == "" {
+		return
+	}
+	for k := first; k < len(w.out); k++ {
+		m := &w.out[k]
+		if m.Kind == doc.MentionPronoun || len(m.Entities) != 1 {
+			continue
+		}
+		if e := &m.Entities[0]; e.Sector == "COP" && e.Country == "" && e.Name == "" {
+			e.Country = country
+		}
+	}
 }
 
 func (w *work) matchAt(i int) *match {

@@ -215,9 +215,11 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			if len(cd.actor) == 0 {
 				cd.actor, cd.mod = s.nounActor(m)
 				cd.mod.ctrl = -1
-			} else if len(cd.recipient) == 0 && !m.p.hasSlot(elemRecipient) {
+			} else if len(cd.recipient) == 0 && !m.p.hasSlot(elemRecipient) && m.p.Before {
 				// "X paid a visit at the invitation of Putin": the
-				// invitee is the clause's subject.
+				// invitee is the clause's subject. Only wordings of an
+				// earlier act say so: "Police sealed off the city before
+				// Bush's visit" are not his hosts.
 				cd.recipient, _ = s.nounActor(match{p: m.p, start: m.start, end: m.end, head: m.head})
 			}
 		}

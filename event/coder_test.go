@@ -157,6 +157,7 @@ func TestConstructions(t *testing.T) {
 		{"anti-government protest of a named side", "Kenyan students held anti-government rallies.", []string{"PROTEST 141 KEN>KEN current"}},
 		{"topic of a meeting", "Ministers of Japan met Russia for talks on new sanctions on Iran.", []string{"CONSULT 040 JPN>RUS current"}},
 		{"a discard inside a recipient", "Japan held talks with the Russian-led bloc, the Collective Security Treaty Organization.", []string{"CONSULT 040 JPN>IGO current"}},
+		{"a visit with no host named", "Police sealed off parts of Beijing before Putin's visit.", nil},
 		{"discard", "Moscow denied any interference.", nil},
 		{"no actor", "The weather was praised by nobody.", nil},
 	}
