@@ -712,6 +712,9 @@ func (s *sentence) object(from int, places bool) ([]int, int) {
 			skipped++
 			continue
 		}
+		if s.placeModifier(j) {
+			return nil, -1 // "praised the Geneva peace plan"
+		}
 		if ms, end := s.groupPlace(j, places); ms != nil {
 			return ms, end
 		}

@@ -174,7 +174,7 @@ func (c *Coder) candidates(s *sentence) []candidate {
 					// A recipient inside the pattern's gap ("expelled 45
 					// Russian diplomats"), else the object after it.
 					for j := m.head + 1; j <= m.end && len(cd.recipient) == 0; j++ {
-						if s.tags[j] != "PRP$" { // "suspended its cover"
+						if s.tags[j] != "PRP$" && !s.placeModifier(j) { // "suspended its cover", "the Madrid peace talks"
 							cd.recipient, _ = s.group(j)
 						}
 					}
@@ -277,18 +277,27 @@ var topicVerbs = set("ACCUSE SUPPORT REJECT REQUEST PROTEST THREATEN AGREE")
 // actNouns name acts that a statement can be about: "condemned the
 // attack" is aimed at whoever attacked, whom the sentence does not name.
 var actNouns = set(`attack attacks killing killings assassination bombing bombings shooting shootings strike strikes raid raids invasion
-	poisoning murder murders arrest arrests detention execution executions decision move vote ruling violence crackdown massacre incident explosion abduction kidnapping`)
+	poisoning murder murders arrest arrests detention execution executions decision move vote ruling violence crackdown massacre incident explosion abduction kidnapping
+	talks negotiations conference`)
 
 // actObject reports whether the object that starts at token i is an act
 // (actNouns) rather than an actor.
 func (s *sentence) actObject(i int) bool {
 	for j := i; j < s.n() && j < i+5; j++ {
 		if s.ment[j] >= 0 {
+			if s.placeModifier(j) { // "the Madrid peace talks"
+				j = s.endOf(j)
+				continue
+			}
 			return false
 		}
 		switch s.tags[j] {
 		case "DT", "JJ", "PRP$", "POS", "CD", "RB":
 			continue
+		case "NN":
+			if j+1 < s.n() && s.ment[j+1] < 0 && (s.tags[j+1] == "NN" || s.tags[j+1] == "NNS") {
+				continue // a noun that modifies the head: "peace talks"
+			}
 		}
 		return actNouns[s.keys[j]]
 	}
@@ -619,6 +628,18 @@ var topicPreps = set("on about over regarding concerning")
 // not yet an act.
 var discussionWords = set(`meeting meetings talks discussion discussions debate debates negotiations consultations
 	conference summit session proposal proposals plan plans`)
+
+// placeModifier reports whether token j starts a place name that
+// modifies the common noun after it ("the Madrid peace talks", "the
+// Geneva conference"): it names where, not who.
+func (s *sentence) placeModifier(j int) bool {
+	mi := s.ment[j]
+	if mi < 0 || s.startOf(j) != j || s.a.Mentions[mi].Kind != doc.MentionPlace {
+		return false
+	}
+	e := s.endOf(j) + 1
+	return e < s.n() && s.ment[e] < 0 && (s.tags[e] == "NN" || s.tags[e] == "NNS")
+}
 
 // whenClause reports whether the verb at token i is in the present tense
 // in a clause of time ("by the time he leaves office", "once the deal

@@ -329,6 +329,8 @@ func TestTarget(t *testing.T) {
 		{"the scene set before the subject is no target", false, []string{"In a speech to the Japanese parliament, Germany praised the reforms."}, []string{"SUPPORT 051 DEU>- current"}},
 		{"a discard as specific as a pattern wins", true, []string{"Brazil forest fires at G7 summit", "The summit opened."}, nil},
 		{"a passive act of several sides is aimed at the one named before", false, []string{"Japan praised the plan.", "The call was seconded by Germany and France."}, []string{"SUPPORT 051 JPN>- current", "SUPPORT 051 DEU,FRA>JPN current"}},
+		{"a place that modifies a noun is no target", false, []string{"In 1991 Japan opposed the Geneva peace talks."}, []string{"REJECT 120 JPN>- historical"}},
+		{"a place that modifies a noun is no recipient", false, []string{"Japan praised the Geneva peace plan."}, []string{"SUPPORT 051 JPN>- current"}},
 		{"possessive with a bare apostrophe", false, []string{"The United States' attack on Iraq began."}, []string{"ASSAULT 190 USA>IRQ current"}},
 	}
 	for _, tc := range cases {

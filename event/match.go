@@ -158,6 +158,9 @@ func (s *sentence) matchForward(p *Pattern, e, j int, m *match) (int, bool) {
 		// The mention may follow a determiner or adjectives the actor
 		// stage left out of it.
 		for skip := 0; skip <= 2 && j+skip < s.n(); skip++ {
+			if s.placeModifier(j + skip) {
+				break // "praised the Geneva peace plan"
+			}
 			if ms, end := s.groupPlace(j+skip, true); ms != nil {
 				if el.kind == elemRecipient {
 					// "a summit of the Chinese and Russian-led bloc, the

@@ -112,7 +112,7 @@ func (s *sentence) target(head int, actor []doc.Entity, focus []string) []doc.En
 	best, bestDist := doc.Entity{}, 1<<30
 	for j := s.frontEnd(head); j < s.n(); j++ {
 		mi := s.ment[j]
-		if mi < 0 || s.startOf(j) != j {
+		if mi < 0 || s.startOf(j) != j || s.placeModifier(j) {
 			continue
 		}
 		m := s.a.Mentions[mi]
