@@ -112,54 +112,48 @@ func compatibleCodes(a, b string) bool {
 	return a[2] == '0' || b[2] == '0'
 }
 
-// Window returns how many days apart two events of these date precisions
-// may be and still be one event: a day names the day, a report may come
-// a few days after it, a month or a year names a span.
-func Window(p, q string) int {
-	w := func(p string) int {
-		switch p {
-		case doc.PrecisionDay:
-			return 1
-		case doc.PrecisionReported:
-			return 1
-		case doc.PrecisionMonth:
-			return 31
-		case doc.PrecisionYear:
-			return 366
-		}
-		return -1
+// Interval returns the days that an event's date may stand for: the day
+// itself, the day before a report too (an event is reported on its day or
+// the next), or the whole month or year. ok is false for an event with
+// no date.
+func Interval(date time.Time, precision string) (from, to time.Time, ok bool) {
+	if date.IsZero() {
+		return date, date, false
 	}
-	a, b := w(p), w(q)
-	if a < 0 || b < 0 {
-		return -1
+	switch precision {
+	case doc.PrecisionDay:
+		return date, date, true
+	case doc.PrecisionReported:
+		return date.AddDate(0, 0, -1), date, true
+	case doc.PrecisionMonth:
+		first := time.Date(date.Year(), date.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return first, first.AddDate(0, 1, -1), true
+	case doc.PrecisionYear:
+		first := time.Date(date.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return first, first.AddDate(1, 0, -1), true
 	}
-	if a > b {
-		return a
+	return date, date, false
+}
+
+// nearDates reports whether the dates of two events may be one day.
+func nearDates(a, b Event) bool {
+	af, at, ok1 := Interval(a.Date, a.Precision)
+	bf, bt, ok2 := Interval(b.Date, b.Precision)
+	if !ok1 || !ok2 {
+		return false
 	}
-	return b
+	return !af.After(bt) && !bf.After(at)
 }
 
 // Same reports whether two events from different articles report one
-// real-world interaction: the same CAMEO root, dates within the window of
-// their precisions, compatible places, and overlapping sides (either way
+// real-world interaction: the same CAMEO root and compatible codes, dates
+// whose intervals meet, compatible places, and overlapping sides (either way
 // round for symmetric types). An event with no date matches none.
 func Same(a, b Event) bool {
 	if a.Root != b.Root || a.Type != b.Type || !compatibleCodes(a.CAMEO, b.CAMEO) {
 		return false
 	}
-	w := Window(a.Precision, b.Precision)
-	if w < 0 || a.Date.IsZero() || b.Date.IsZero() {
-		return false
-	}
-	d := a.Date.Sub(b.Date)
-	if d < 0 {
-		d = -d
-	}
-	if d > time.Duration(w)*24*time.Hour {
-		return false
-	}
-	if a.Precision == doc.PrecisionYear && b.Precision == doc.PrecisionYear && a.Date.Year() != b.Date.Year() ||
-		a.Precision == doc.PrecisionMonth && b.Precision == doc.PrecisionMonth && a.Date.Month() != b.Date.Month() {
+	if !nearDates(a, b) {
 		return false
 	}
 	if a.Place != "" && b.Place != "" && a.Place != b.Place {

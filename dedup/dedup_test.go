@@ -101,7 +101,9 @@ func TestSame(t *testing.T) {
 		want bool
 	}{
 		{"same day", ev("b", "2", "CONSULT", "042", "2018-06-08", "day", []string{"RUS"}, []string{"CHN"}), true},
-		{"next day", ev("b", "2", "CONSULT", "040", "2018-06-09", "day", []string{"RUS"}, []string{"CHN"}), true},
+		{"next day", ev("b", "2", "CONSULT", "040", "2018-06-09", "day", []string{"RUS"}, []string{"CHN"}), false},
+		{"reported the next day", ev("b", "2", "CONSULT", "040", "2018-06-09", "reported", []string{"RUS"}, []string{"CHN"}), true},
+		{"reported two days later", ev("b", "2", "CONSULT", "040", "2018-06-10", "reported", []string{"RUS"}, []string{"CHN"}), false},
 		{"a week later", ev("b", "2", "CONSULT", "040", "2018-06-15", "day", []string{"RUS"}, []string{"CHN"}), false},
 		{"sides swapped, symmetric", ev("b", "2", "CONSULT", "040", "2018-06-08", "day", []string{"CHN"}, []string{"RUS"}), true},
 		{"one side more", ev("b", "2", "CONSULT", "040", "2018-06-08", "day", []string{"CHN"}, []string{"RUS", "USA"}), false},
@@ -149,13 +151,13 @@ func TestSame(t *testing.T) {
 func TestClustersOrder(t *testing.T) {
 	var evs []Event
 	for i := 0; i < 6; i++ {
-		// A chain: each meeting a day after the one before, so that only
+		// A chain: each report a day after the one before, so that only
 		// union-find joins the ends.
 		evs = append(evs, ev(fmt.Sprintf("e%d", i), fmt.Sprintf("art%d", i), "CONSULT", "040",
-			fmt.Sprintf("2018-06-%02d", 1+i), "day", []string{"RUS"}, []string{"CHN"}))
+			fmt.Sprintf("2018-06-%02d", 1+i), "reported", []string{"RUS"}, []string{"CHN"}))
 	}
 	evs = append(evs, ev("x", "art9", "ASSAULT", "190", "2018-06-03", "day", []string{"RUS"}, []string{"UKR"}))
-	evs = append(evs, ev("y", "art0", "CONSULT", "040", "2018-06-01", "day", []string{"RUS"}, []string{"CHN"}))
+	evs = append(evs, ev("y", "art7", "CONSULT", "040", "2018-06-01", "day", []string{"RUS"}, []string{"CHN"}))
 	forward, backward := NewClusters(), NewClusters()
 	for _, e := range evs {
 		forward.Add(e)

@@ -1,0 +1,201 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dyad/doc"
+)
+
+func open(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// article builds a coded article of one sentence per line of body, with
+// one meeting of actor and recipient on date.
+func article(id, url, published, body, actor, recipient, date string) *doc.Article {
+	a := &doc.Article{ID: id, Text: body, Source: doc.Source{URL: url, Published: published, Outlet: "outlet-" + id, Title: "t " + id}}
+	at := 0
+	for _, line := range strings.SplitAfter(body, "\n") {
+		a.Sentences = append(a.Sentences, doc.Sentence{Span: doc.Span{Start: at, End: at + len(strings.TrimRight(line, "\n"))}})
+		at += len(line)
+	}
+	if actor != "" {
+		d := date
+		a.Events = []doc.Event{{ID: id + "-e1", Type: "CONSULT", CAMEO: "040", Quad: 1, Score: 2.5, Goldstein: 1,
+			Actor:     []doc.Entity{{Text: actor, Country: actor, Sector: "GOV"}},
+			Recipient: []doc.Entity{{Text: recipient, Country: recipient, Sector: "GOV"}},
+			Date:      &d, DatePrecision: doc.PrecisionDay, Tense: doc.TenseCurrent,
+			Evidence: strings.SplitN(body, "\n", 2)[0], Mentions: []int{0}, Confidence: 0.7}}
+	}
+	a.Quotes = []doc.Quote{{ID: id + "-q1", Speaker: doc.Entity{Text: "Mr Ivanov", Name: "Ivan Ivanov", Country: "RUS"}, Text: "we talked of the river", Direct: true}}
+	return a
+}
+
+// story is a text long enough for near-copy detection, written for the
+// test.
+func story(extra string) string {
+	return strings.Join([]string{
+		"The foreign ministers of Russia and China met in Beijing on Friday to talk about the river border.",
+		"They spoke for three hours about the fishing rights and the new bridge over the river.",
+		"Officials said the talks were friendly and that a further round would follow in the autumn.",
+		"The two ministers also discussed trade in grain and timber across the frontier." + extra,
+	}, "\n")
+}
+
+func TestOpenMigrates(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := s.Version(ctx); err != nil || v != 1 {
+		t.Errorf("version %d, %v; want 1", v, err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	if _, err := s.DB().ExecContext(ctx, "INSERT INTO schema_migrations (version, name) VALUES (99, 'future.sql')"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("a database from a newer dyad: %v", err)
+	}
+}
+
+func count(t *testing.T, s *Store, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+func TestAddIdempotent(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	a := article("a", "https://example.org/a", "2018-06-08", story(""), "RUS", "CHN", "2018-06-08")
+	r, err := s.Add(ctx, a)
+	if err != nil || !r.New || r.Events != 1 {
+		t.Fatalf("first add: %+v, %v", r, err)
+	}
+	// The same text with other spacing and capitals, under another URL.
+	b := article("b", "https://example.org/b", "2018-06-08", strings.ToUpper(strings.ReplaceAll(story(""), " ", "  ")), "RUS", "CHN", "2018-06-08")
+	if r2, err := s.Add(ctx, b); err != nil || r2.New || r2.ID != r.ID {
+		t.Errorf("same text: %+v, %v", r2, err)
+	}
+	// Another text under the same URL.
+	c := article("c", "https://example.org/a", "2018-06-09", "Something else happened entirely.", "", "", "")
+	if r3, err := s.Add(ctx, c); err != nil || r3.New {
+		t.Errorf("same URL: %+v, %v", r3, err)
+	}
+	if n := count(t, s, "SELECT count(*) FROM articles"); n != 1 {
+		t.Errorf("%d articles, want 1", n)
+	}
+	if n := count(t, s, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'bridge'"); n != 1 {
+		t.Errorf("full-text search for bridge: %d sentences, want 1", n)
+	}
+	if n := count(t, s, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'river'"); n != 1 {
+		t.Errorf("full-text search of quotes: %d, want 1", n)
+	}
+	if _, err := s.Add(ctx, &doc.Article{ID: "empty"}); err != ErrNoText {
+		t.Errorf("empty article: %v", err)
+	}
+}
+
+func TestNearCopyAndClusters(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	orig := article("a", "https://one.example/a", "2018-06-08", story(""), "RUS", "CHN", "2018-06-08")
+	copyA := article("b", "https://two.example/b", "2018-06-08", story(" A spokesman declined to comment."), "CHN", "RUS", "2018-06-08")
+	other := article("c", "https://three.example/c", "2018-06-08", "Germany and France held talks in Paris on Friday about the budget.\nNothing was agreed.", "DEU", "FRA", "2018-06-08")
+	later := article("d", "https://four.example/d", "2018-06-20", "Russian and Chinese ministers met again in Moscow to discuss the river.\nIt was their second meeting.", "RUS", "CHN", "2018-06-20")
+	ra, _ := s.Add(ctx, orig)
+	rb, err := s.Add(ctx, copyA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb.CopyOf != ra.ID || rb.Joined != 1 {
+		t.Errorf("near copy: %+v, want a copy of %d whose event joins", rb, ra.ID)
+	}
+	rc, _ := s.Add(ctx, other)
+	rd, _ := s.Add(ctx, later)
+	if rc.CopyOf != 0 || rd.CopyOf != 0 || rc.Joined != 0 || rd.Joined != 0 {
+		t.Errorf("unrelated articles linked: %+v %+v", rc, rd)
+	}
+	if n := count(t, s, "SELECT count(DISTINCT cluster) FROM events"); n != 3 {
+		t.Errorf("%d clusters, want 3", n)
+	}
+	if n := count(t, s, "SELECT count(*) FROM events WHERE cluster = (SELECT cluster FROM events WHERE article = ?)", ra.ID); n != 2 {
+		t.Errorf("the copied meeting has %d events, want 2", n)
+	}
+}
+
+// TestClustersIndependentOfOrder stores the same articles in two orders
+// and compares the clusters, named by event keys.
+func TestClustersIndependentOfOrder(t *testing.T) {
+	ctx := context.Background()
+	mk := func() []*doc.Article {
+		return []*doc.Article{
+			article("a", "", "2018-06-08", "Russia and China met on Friday.", "RUS", "CHN", "2018-06-08"),
+			article("b", "", "2018-06-08", "China hosted Russia on Friday in a long session.", "CHN", "RUS", "2018-06-08"),
+			article("c", "", "2018-06-08", "Germany and France met.", "DEU", "FRA", "2018-06-08"),
+			article("d", "", "2018-06-09", "Moscow and Beijing talked at length on Friday.", "RUS", "CHN", "2018-06-08"),
+		}
+	}
+	clusters := func(arts []*doc.Article) map[string]string {
+		s := open(t)
+		for _, a := range arts {
+			if _, err := s.Add(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rows, err := s.DB().Query("SELECT key, cluster FROM events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]string{}
+		for rows.Next() {
+			var k, c string
+			rows.Scan(&k, &c)
+			out[k] = c
+		}
+		return out
+	}
+	fwd := mk()
+	rev := mk()
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	a, b := clusters(fwd), clusters(rev)
+	if len(a) != 4 {
+		t.Fatalf("%d events", len(a))
+	}
+	for k, c := range a {
+		if b[k] != c {
+			t.Errorf("event %s: cluster %s in one order, %s in the other", k, c, b[k])
+		}
+	}
+	distinct := map[string]bool{}
+	for _, c := range a {
+		distinct[c] = true
+	}
+	if len(distinct) != 2 {
+		t.Errorf("%d clusters, want 2: %v", len(distinct), a)
+	}
+}
