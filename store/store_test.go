@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -197,5 +198,56 @@ func TestClustersIndependentOfOrder(t *testing.T) {
 	}
 	if len(distinct) != 2 {
 		t.Errorf("%d clusters, want 2: %v", len(distinct), a)
+	}
+}
+
+func TestEvents(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	for _, a := range []*doc.Article{
+		article("a", "https://one.example/a", "2018-06-08", story(""), "RUS", "CHN", "2018-06-08"),
+		article("b", "https://two.example/b", "2018-06-08", story(" A spokesman declined to comment."), "CHN", "RUS", "2018-06-08"),
+		article("c", "https://three.example/c", "2018-06-08", "Germany and France held talks in Paris on Friday about the budget.\nNothing was agreed.", "DEU", "FRA", "2018-06-08"),
+		article("d", "https://four.example/d", "2018-06-20", "Russian and Chinese ministers met again in Moscow to discuss the river.\nIt was their second meeting.", "RUS", "CHN", "2018-06-20"),
+	} {
+		if _, err := s.Add(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		name string
+		f    Filter
+		want []string // dates of the events found, each with its article, outlet and report counts
+	}{
+		{"all", Filter{}, []string{"2018-06-08 1/2/2", "2018-06-08 1/1/1", "2018-06-20 1/1/1"}},
+		{"actor by country", Filter{Actor: "RUS"}, []string{"2018-06-08 1/2/2", "2018-06-20 1/1/1"}},
+		{"actor by name", Filter{Actor: "germany"}, nil},
+		{"actor by words", Filter{Actor: "DEU", Recipient: "FRA"}, []string{"2018-06-08 1/1/1"}},
+		{"date range", Filter{From: "2018-06-10", To: "2018-06-30"}, []string{"2018-06-20 1/1/1"}},
+		{"text", Filter{Text: "border"}, []string{"2018-06-08 1/2/2"}},
+		{"outlet", Filter{Outlet: "outlet-d"}, []string{"2018-06-20 1/1/1"}},
+		{"type", Filter{Type: "assault"}, nil},
+		{"quad", Filter{Quad: 1, Limit: 1, Offset: 2}, []string{"2018-06-20 1/1/1"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			evs, err := s.Events(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range evs {
+				got = append(got, fmt.Sprintf("%s %d/%d/%d", *e.Date, e.Articles, e.Outlets, e.Reports))
+				if len(e.Actor) == 0 || len(e.Recipient) == 0 {
+					t.Errorf("event %s without its sides", e.Cluster)
+				}
+			}
+			if strings.Join(got, ";") != strings.Join(tc.want, ";") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if _, err := s.Events(ctx, Filter{Limit: MaxLimit + 1}); err == nil {
+		t.Error("a limit over the most is accepted")
 	}
 }
