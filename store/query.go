@@ -11,7 +11,8 @@ import (
 
 // Filter selects events: each field that is set must hold. Sides match by
 // country code (three capitals: "RUS", or "IGO", "UNO", "EUR") or else by
-// a part of the name or words ("putin").
+// a part of the name or words ("putin"); the sides of a meeting or of
+// cooperation (CONSULT, COOPERATE) match either way round.
 type Filter struct {
 	Actor, Recipient string
 	// Sector is a PLOVER sector code that the actor or the recipient has.
@@ -76,11 +77,22 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 	}
 	var where []string
 	var args []any
-	if f.Actor != "" {
-		where = append(where, sideClause("actor", f.Actor, &args))
-	}
-	if f.Recipient != "" {
-		where = append(where, sideClause("recipient", f.Recipient, &args))
+	if f.Actor != "" || f.Recipient != "" {
+		// A meeting or cooperation of A with B is one of B with A: the
+		// two sides may match either way round.
+		pair := func(actor, recipient string) string {
+			var c []string
+			if actor != "" {
+				c = append(c, sideClause("actor", actor, &args))
+			}
+			if recipient != "" {
+				c = append(c, sideClause("recipient", recipient, &args))
+			}
+			return strings.Join(c, " AND ")
+		}
+		direct := pair(f.Actor, f.Recipient)
+		swapped := pair(f.Recipient, f.Actor)
+		where = append(where, "(("+direct+") OR (e.type IN ('CONSULT', 'COOPERATE') AND "+swapped+"))")
 	}
 	if f.Sector != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM event_sides s WHERE s.event = e.id AND s.sector = ?)")

@@ -210,3 +210,36 @@ func TestIngestNearCopy(t *testing.T) {
 		t.Errorf("%d near-copies, want 1", copies)
 	}
 }
+
+func TestEventsCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	ingest(t, db, "../../samples", shared(t, "examples/000_10f149fc47b29e7c.txt"))
+	code, out, errOut := dyad(t, "", "events", "--db", db, "--format", "jsonl", "--actor", "CHN", "--type", "consult")
+	if code != 0 {
+		t.Fatalf("events: exit %d: %s", code, errOut)
+	}
+	recs := records(t, out)
+	if len(recs) == 0 {
+		t.Fatalf("no Chinese meeting listed:\n%s", out)
+	}
+	for _, r := range recs {
+		if r["type"] != "CONSULT" || r["articles"].(float64) < 1 || r["evidence"] == "" {
+			t.Errorf("record: %v", r)
+		}
+	}
+	code, out, _ = dyad(t, "", "events", "--db", db, "--format", "csv")
+	if lines := strings.Count(out, "\n"); code != 0 || lines < 3 || !strings.HasPrefix(out, "event,date,") {
+		t.Errorf("csv: exit %d, %d lines", code, lines)
+	}
+	for _, bad := range [][]string{
+		{"events", "--db", filepath.Join(t.TempDir(), "none.db")},
+		{"events", "--db", db, "--from", "2018-02-30"},
+		{"events", "--db", db, "--quad", "7"},
+		{"events", "--db", db, "--format", "xml"},
+		{"events", "--db", db, "--limit", "100000"},
+	} {
+		if code, _, errOut := dyad(t, "", bad...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, %q", bad, code, errOut)
+		}
+	}
+}
