@@ -252,3 +252,48 @@ func TestEvents(t *testing.T) {
 		t.Error("a limit over the most is accepted")
 	}
 }
+
+func TestDyadsAndQuotes(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	arts := []*doc.Article{
+		article("a", "", "2018-06-08", story(""), "RUS", "CHN", "2018-06-08"),
+		article("b", "", "2018-06-08", "China hosted Russia on Friday in a long session.", "CHN", "RUS", "2018-06-08"),
+		article("c", "", "2018-07-02", "Germany and France met in July.", "DEU", "FRA", "2018-07-02"),
+		article("d", "", "2018-07-20", "Russian and Chinese ministers met again in Moscow.", "RUS", "CHN", "2018-07-20"),
+	}
+	arts[3].Events[0].Type, arts[3].Events[0].CAMEO, arts[3].Events[0].Quad, arts[3].Events[0].Score = "ACCUSE", "111", 3, -2
+	for _, a := range arts {
+		if _, err := s.Add(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	show := func(ds []Dyad) string {
+		var parts []string
+		for _, d := range ds {
+			parts = append(parts, fmt.Sprintf("%s %s-%s %d %v %.2f", d.Period, d.A, d.B, d.Events, d.Quads, d.MeanScore))
+		}
+		return strings.Join(parts, "; ")
+	}
+	monthly, err := s.Dyads(ctx, false, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := show(monthly), "2018-06 CHN-RUS 1 [1 0 0 0] 2.50; 2018-07 CHN-RUS 1 [0 0 1 0] -2.00; 2018-07 DEU-FRA 1 [1 0 0 0] 2.50"; got != want {
+		t.Errorf("by month:\n got %s\nwant %s", got, want)
+	}
+	yearly, _ := s.Dyads(ctx, true, "RUS", "CHN")
+	if got, want := show(yearly), "2018 CHN-RUS 2 [1 0 1 0] 0.25"; got != want {
+		t.Errorf("by year, one pair:\n got %s\nwant %s", got, want)
+	}
+	if _, err := s.Dyads(ctx, false, "Russia", ""); err == nil {
+		t.Error("a name taken for a country code")
+	}
+	qs, err := s.Quotes(ctx, "ivanov", "river", 0, 0)
+	if err != nil || len(qs) != 4 || qs[0].Speaker != "Ivan Ivanov" || !qs[0].Direct {
+		t.Errorf("quotes: %d, %v, %+v", len(qs), err, qs)
+	}
+	if qs, _ := s.Quotes(ctx, "nobody", "", 0, 0); len(qs) != 0 {
+		t.Errorf("quotes of nobody: %d", len(qs))
+	}
+}

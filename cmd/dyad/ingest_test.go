@@ -243,3 +243,31 @@ func TestEventsCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestRelationsCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	ingest(t, db, "../../samples", shared(t, "examples/000_10f149fc47b29e7c.txt"), shared(t, "examples/003_52b15b549b2096eb.txt"))
+	code, out, errOut := dyad(t, "", "timeline", "--db", db, "RUS", "chn")
+	if code != 0 || !strings.Contains(out, "2018-06  CHN  RUS") {
+		t.Errorf("timeline: exit %d %s\n%s", code, errOut, out)
+	}
+	code, out, _ = dyad(t, "", "dyads", "--db", db, "--year", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "period,a,b,events,") || !strings.Contains(out, "2018,CHN,RUS,") {
+		t.Errorf("dyads: exit %d\n%s", code, out)
+	}
+	code, out, _ = dyad(t, "", "quotes", "--db", db, "--speaker", "Putin", "--format", "jsonl")
+	recs := records(t, out)
+	if code != 0 || len(recs) == 0 || recs[0]["speaker"] != "Vladimir Putin" {
+		t.Errorf("quotes: exit %d, %v", code, recs)
+	}
+	for _, bad := range [][]string{
+		{"timeline", "--db", db, "Russia", "China"},
+		{"timeline", "--db", db, "RUS"},
+		{"dyads", "--db", db, "--format", "xml"},
+		{"quotes", "--db", db, "--limit", "999999"},
+	} {
+		if code, _, errOut := dyad(t, "", bad...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, %q", bad, code, errOut)
+		}
+	}
+}
