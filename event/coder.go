@@ -243,7 +243,7 @@ func (c *Coder) candidates(s *sentence) []candidate {
 			if v := s.objectOfCoded(out, cd.m.start); v >= 0 {
 				// The verb's recipient is not the act's: who is
 				// condemned for a killing is not who was killed.
-				at := s.a.Tokens[s.first+cd.m.start].Start
+				at := cd.span().Start
 				if r := out[v].recipient; len(r) > 0 && s.a.Mentions[r[0]].Start >= at {
 					out[v].recipient = nil
 				}

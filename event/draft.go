@@ -104,8 +104,7 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 		d.context = cd.pat.Context
 	}
 	a := s.a
-	first, last := a.Tokens[s.first+cd.m.start], a.Tokens[s.first+cd.m.end]
-	d.trigger = a.Text[first.Start:last.End]
+	d.trigger = a.Slice(cd.span())
 	sent := a.Sentences[s.index]
 	d.evidence = strings.TrimSpace(a.Text[sent.Start:sent.End])
 
@@ -168,6 +167,12 @@ func (c *Coder) draft(cd candidate, dates []dateRef, ref time.Time, hasRef bool)
 	return d
 }
 
+// span returns the text span of the candidate's match: its trigger.
+func (cd candidate) span() doc.Span {
+	s := cd.sent
+	return doc.Span{Start: s.a.Tokens[s.first+cd.m.start].Start, End: s.a.Tokens[s.first+cd.m.end].End}
+}
+
 // antiGovernment gives a protest "against the government" ("anti-government
 // protests", "antigovernment rallies") its target: the government of the
 // protesters' country, or of the country where the protest is. Unnamed
@@ -200,9 +205,9 @@ func (s *sentence) antiGovernment(cd candidate, actors []doc.Entity) ([]doc.Enti
 		return actors, nil
 	}
 	a := s.a
-	first, last := a.Tokens[s.first+cd.m.start], a.Tokens[s.first+cd.m.end]
 	if len(actors) == 0 {
-		actors = []doc.Entity{{Text: a.Text[first.Start:last.End], Country: country, Sector: "CVL", Start: first.Start, End: last.End}}
+		sp := cd.span()
+		actors = []doc.Entity{{Text: a.Slice(sp), Country: country, Sector: "CVL", Start: sp.Start, End: sp.End}}
 	}
 	g := a.Tokens[s.first+at]
 	return actors, []doc.Entity{{Text: a.Text[g.Start:g.End], Country: country, Sector: "GOV", Start: g.Start, End: g.End}}
