@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"dyad/dedup"
 	"dyad/doc"
@@ -172,10 +171,8 @@ func addQuotes(ctx context.Context, tx *sql.Tx, article int64, a *doc.Article) e
 // whether it joined any.
 func addEvent(ctx context.Context, tx *sql.Tx, article int64, hash string, e doc.Event) (bool, error) {
 	key := hash[:16] + ":" + e.ID
-	root := e.CAMEO
-	if len(root) > 2 {
-		root = root[:2]
-	}
+	me := dedup.FromDoc(fmt.Sprint(article), e)
+	me.ID = key
 	var date any
 	if e.Date != nil {
 		date = *e.Date
@@ -187,7 +184,7 @@ func addEvent(ctx context.Context, tx *sql.Tx, article int64, hash string, e doc
 	r, err := tx.ExecContext(ctx, `INSERT INTO events (key, article, cluster, type, mode, context, cameo, root, quad, score, goldstein,
 		date, precision, date_text, place_text, place_name, place_country, negated, tense, trigger, sentence, evidence, confidence)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		key, article, key, e.Type, e.Mode, strings.Join(e.Context, ","), e.CAMEO, root, e.Quad, e.Score, e.Goldstein,
+		key, article, key, e.Type, e.Mode, strings.Join(e.Context, ","), e.CAMEO, me.Root, e.Quad, e.Score, e.Goldstein,
 		date, e.DatePrecision, e.DateText, pt, pn, pc, e.Negated, string(e.Tense), e.Trigger, e.Sentence, e.Evidence, e.Confidence)
 	if err != nil {
 		return false, fmt.Errorf("store: insert event: %w", err)
@@ -209,8 +206,6 @@ func addEvent(ctx context.Context, tx *sql.Tx, article int64, hash string, e doc
 	if e.Negated || e.Tense == doc.TenseHypothetical {
 		return false, nil // what did not happen reports nothing to join
 	}
-	me := dedup.FromDoc(fmt.Sprint(article), e)
-	me.ID = key
 	return cluster(ctx, tx, article, me)
 }
 
@@ -251,22 +246,19 @@ func cluster(ctx context.Context, tx *sql.Tx, article int64, ev dedup.Event) (bo
 	}
 	type cand struct {
 		id int64
-		ev dedup.Event
+		ev doc.Event
 		cl string
 	}
 	var cands []cand
 	for rows.Next() {
 		var c cand
-		var date string
-		if err := rows.Scan(&c.id, &c.ev.ID, &c.cl, &c.ev.Type, &c.ev.CAMEO, &date, &c.ev.Precision, &c.ev.Place); err != nil {
+		var place string
+		if err := rows.Scan(&c.id, &c.ev.ID, &c.cl, &c.ev.Type, &c.ev.CAMEO, &c.ev.Date, &c.ev.DatePrecision, &place); err != nil {
 			rows.Close()
 			return false, err
 		}
-		if len(c.ev.CAMEO) >= 2 {
-			c.ev.Root = c.ev.CAMEO[:2]
-		}
-		if t, err := time.Parse(doc.DateLayout, date); err == nil {
-			c.ev.Date = t
+		if place != "" {
+			c.ev.Location = &doc.Location{Country: place}
 		}
 		cands = append(cands, c)
 	}
@@ -276,10 +268,10 @@ func cluster(ctx context.Context, tx *sql.Tx, article int64, ev dedup.Event) (bo
 	}
 	joined := map[string]bool{}
 	for _, c := range cands {
-		if err := loadSides(ctx, tx, c.id, &c.ev); err != nil {
+		if err := readSides(ctx, tx, c.id, &c.ev); err != nil {
 			return false, err
 		}
-		if dedup.Same(ev, c.ev) {
+		if dedup.Same(ev, dedup.FromDoc("", c.ev)) {
 			joined[c.cl] = true
 		}
 	}
@@ -302,26 +294,4 @@ func cluster(ctx context.Context, tx *sql.Tx, article int64, ev dedup.Event) (bo
 		}
 	}
 	return true, nil
-}
-
-// loadSides reads the actor and recipient of a stored event.
-func loadSides(ctx context.Context, tx *sql.Tx, id int64, ev *dedup.Event) error {
-	rows, err := tx.QueryContext(ctx, "SELECT role, name, country FROM event_sides WHERE event = ? ORDER BY role, pos", id)
-	if err != nil {
-		return fmt.Errorf("store: event sides: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var role string
-		var sd dedup.Side
-		if err := rows.Scan(&role, &sd.Name, &sd.Country); err != nil {
-			return err
-		}
-		if role == "actor" {
-			ev.Actor = append(ev.Actor, sd)
-		} else {
-			ev.Recipient = append(ev.Recipient, sd)
-		}
-	}
-	return rows.Err()
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"regexp"
 	"strings"
@@ -46,6 +47,10 @@ type Event struct {
 	// Reports the number of events in the cluster.
 	Articles, Outlets, Reports int
 }
+
+// shown is the SQL condition that event e stands for its cluster: the
+// most confident of its members, the first stored on a tie.
+const shown = "e.id = (SELECT r.id FROM events r WHERE r.cluster = e.cluster ORDER BY r.confidence DESC, r.id LIMIT 1)"
 
 var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
@@ -143,7 +148,7 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 		(SELECT count(DISTINCT CASE WHEN xa.outlet <> '' THEN xa.outlet END) FROM events x JOIN articles xa ON xa.id = x.article WHERE x.cluster = e.cluster),
 		(SELECT count(*) FROM events x WHERE x.cluster = e.cluster)
 		FROM events e JOIN articles a ON a.id = e.article
-		WHERE e.id = (SELECT r.id FROM events r WHERE r.cluster = e.cluster ORDER BY r.confidence DESC, r.id LIMIT 1)` + cond + `
+		WHERE ` + shown + cond + `
 		ORDER BY e.date IS NULL, e.date, e.cluster LIMIT ? OFFSET ?`
 	args = append(args, f.Limit, f.Offset)
 	rows, err := s.db.QueryContext(ctx, q, args...)
@@ -178,16 +183,21 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 	}
 	rows.Close()
 	for i, id := range ids {
-		if err := s.sides(ctx, id, &out[i].Event); err != nil {
+		if err := readSides(ctx, s.db, id, &out[i].Event); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// sides reads the actor and recipient of the stored event id into e.
-func (s *Store) sides(ctx context.Context, id int64, e *doc.Event) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT role, text, name, country, sector FROM event_sides WHERE event = ? ORDER BY role, pos", id)
+// querier reads the database: the handle, or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// readSides reads the actor and recipient of the stored event id into e.
+func readSides(ctx context.Context, q querier, id int64, e *doc.Event) error {
+	rows, err := q.QueryContext(ctx, "SELECT role, text, name, country, sector FROM event_sides WHERE event = ? ORDER BY role, pos", id)
 	if err != nil {
 		return fmt.Errorf("store: event sides: %w", err)
 	}

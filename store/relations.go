@@ -22,7 +22,7 @@ type Dyad struct {
 // shownEvents is the SQL of the events that stand for their clusters
 // and happened: neither negated nor hypothetical, with a date.
 const shownEvents = `SELECT e.id, e.quad, e.score, e.date FROM events e
-	WHERE e.id = (SELECT r.id FROM events r WHERE r.cluster = e.cluster ORDER BY r.confidence DESC, r.id LIMIT 1)
+	WHERE ` + shown + `
 	AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL`
 
 // Dyads counts the real events between each pair of countries (an actor's
