@@ -93,10 +93,28 @@ func (s *Store) Add(ctx context.Context, a *doc.Article) (Added, error) {
 			res.Joined++
 		}
 	}
+	if res.Events > 0 {
+		if err := markShown(ctx, tx, res.ID); err != nil {
+			return Added{}, err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return Added{}, fmt.Errorf("store: commit: %w", err)
 	}
 	return res, nil
+}
+
+// markShown marks, in every cluster that holds an event of the article,
+// the event that stands for the cluster: the most confident, the first
+// stored on a tie.
+func markShown(ctx context.Context, tx *sql.Tx, article int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE events SET shown = (id = (SELECT r.id FROM events r WHERE r.cluster = events.cluster
+		ORDER BY r.confidence DESC, r.id LIMIT 1))
+		WHERE cluster IN (SELECT cluster FROM events WHERE article = ?)`, article)
+	if err != nil {
+		return fmt.Errorf("store: mark the events shown: %w", err)
+	}
+	return nil
 }
 
 // nearCopy returns the smallest row id of a stored article whose text

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"dyad/doc"
 )
@@ -35,22 +36,33 @@ type Filter struct {
 const MaxLimit = 10000
 
 // Event is one real-world event: a cluster of the events that articles
-// report, shown by its most confident member.
+// report, shown by its most confident member. Its JSON is the record of
+// dyad events --format jsonl and of the HTTP API.
 type Event struct {
-	Cluster string
-	doc.Event
-	// Title, Outlet, URL and Published are those of the article of the
-	// event shown.
-	Title, Outlet, URL, Published string
+	// Cluster names the real event: the smallest key of its members.
+	Cluster string `json:"event"`
 	// Articles is the number of articles that report the event, near-copies
 	// counted once; Outlets the number of outlets, copies included;
 	// Reports the number of events in the cluster.
-	Articles, Outlets, Reports int
+	Articles int `json:"articles"`
+	Outlets  int `json:"outlets"`
+	Reports  int `json:"reports"`
+	doc.Event
+	// ArticleID is the row id of the article of the event shown, and
+	// Title, Outlet, URL and Published are its own.
+	ArticleID int64  `json:"article_id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+
+	row int64 // the row id of the event shown
 }
 
 // shown is the SQL condition that event e stands for its cluster: the
-// most confident of its members, the first stored on a tie.
-const shown = "e.id = (SELECT r.id FROM events r WHERE r.cluster = e.cluster ORDER BY r.confidence DESC, r.id LIMIT 1)"
+// most confident of its members, the first stored on a tie (see
+// markShown).
+const shown = "e.shown = 1"
 
 var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
@@ -72,14 +84,82 @@ func sideClause(role, v string, args *[]any) string {
 	return "EXISTS (SELECT 1 FROM event_sides s WHERE " + cond + ")"
 }
 
+// Validate reports what is wrong with a filter, in words for the person
+// who wrote it: a date that is not YYYY-MM-DD, a quad class out of 1-4, a
+// page size out of 1-MaxLimit.
+func (f Filter) Validate() error {
+	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
+		if d.v != "" {
+			if _, err := time.Parse(doc.DateLayout, d.v); err != nil {
+				return fmt.Errorf("%s: %q is not a date as YYYY-MM-DD", d.name, d.v)
+			}
+		}
+	}
+	if f.Quad < 0 || f.Quad > 4 {
+		return fmt.Errorf("quad: %d is not a quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict", f.Quad)
+	}
+	if f.Root != "" && !cameoRoot.MatchString(f.Root) {
+		return fmt.Errorf("cameo: %q is not a CAMEO root (two digits, 01 to 20)", f.Root)
+	}
+	if f.Limit < 0 || f.Limit > MaxLimit {
+		return fmt.Errorf("limit: %d is not between 1 and %d", f.Limit, MaxLimit)
+	}
+	if f.Offset < 0 {
+		return fmt.Errorf("offset: %d is negative", f.Offset)
+	}
+	return nil
+}
+
+var cameoRoot = regexp.MustCompile(`^(0[1-9]|1[0-9]|20)$`)
+
 // Events returns the events that f selects, by date then cluster.
 func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
-	if f.Limit <= 0 {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	if f.Limit == 0 {
 		f.Limit = 100
 	}
-	if f.Limit > MaxLimit {
-		return nil, fmt.Errorf("limit %d is more than %d", f.Limit, MaxLimit)
+	cond, args := f.where()
+	return s.selectEvents(ctx, shown+cond+" ORDER BY e.date IS NULL, e.date, e.cluster LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset))
+}
+
+// EachEvent calls fn with every event that f selects, whatever its Limit
+// and Offset, in the order they were stored, reading a page at a time.
+func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(Event) error) error {
+	f.Limit, f.Offset = 0, 0
+	if err := f.Validate(); err != nil {
+		return err
 	}
+	cond, args := f.where()
+	return s.each(ctx, shown+cond, args, fn)
+}
+
+// each calls fn with every event that the SQL conditions cond select, in
+// the order they were stored, reading a page at a time.
+func (s *Store) each(ctx context.Context, cond string, args []any, fn func(Event) error) error {
+	const page = 1000
+	var last int64
+	for {
+		evs, err := s.selectEvents(ctx, cond+" AND e.id > ? ORDER BY e.id LIMIT ?", append(append([]any(nil), args...), last, page))
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if len(evs) < page {
+			return nil
+		}
+		last = evs[len(evs)-1].row
+	}
+}
+
+// where returns the SQL conditions of f on the events e, each preceded by
+// AND, with their arguments.
+func (f Filter) where() (string, []any) {
 	var where []string
 	var args []any
 	if f.Actor != "" || f.Recipient != "" {
@@ -141,31 +221,35 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 	if len(where) > 0 {
 		cond = " AND " + strings.Join(where, " AND ")
 	}
-	q := `SELECT e.id, e.cluster, e.key, e.type, e.mode, e.context, e.cameo, e.quad, e.score, e.goldstein, e.date, e.precision, e.date_text,
+	return cond, args
+}
+
+// eventColumns are the columns that selectEvents scans.
+const eventColumns = `e.id, e.cluster, e.key, e.type, e.mode, e.context, e.cameo, e.quad, e.score, e.goldstein, e.date, e.precision, e.date_text,
 		e.place_text, e.place_name, e.place_country, e.negated, e.tense, e.trigger, e.sentence, e.evidence, e.confidence,
-		a.title, a.outlet, a.url, a.published,
+		a.id, a.title, a.outlet, a.url, a.published,
 		(SELECT count(DISTINCT CASE WHEN xa.copy_of IS NULL THEN xa.id END) FROM events x JOIN articles xa ON xa.id = x.article WHERE x.cluster = e.cluster),
 		(SELECT count(DISTINCT CASE WHEN xa.outlet <> '' THEN xa.outlet END) FROM events x JOIN articles xa ON xa.id = x.article WHERE x.cluster = e.cluster),
-		(SELECT count(*) FROM events x WHERE x.cluster = e.cluster)
-		FROM events e JOIN articles a ON a.id = e.article
-		WHERE ` + shown + cond + `
-		ORDER BY e.date IS NULL, e.date, e.cluster LIMIT ? OFFSET ?`
-	args = append(args, f.Limit, f.Offset)
+		(SELECT count(*) FROM events x WHERE x.cluster = e.cluster)`
+
+// selectEvents reads the events that the SQL tail rest (conditions on
+// the events e and their articles a, order and limit) selects, with their
+// sides and mentions.
+func (s *Store) selectEvents(ctx context.Context, rest string, args []any) ([]Event, error) {
+	q := "SELECT " + eventColumns + " FROM events e JOIN articles a ON a.id = e.article WHERE " + rest
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
 	defer rows.Close()
 	var out []Event
-	var ids []int64
 	for rows.Next() {
 		var ev Event
-		var id int64
 		var ctxs, pt, pn, pc, tense string
 		var date *string
-		if err := rows.Scan(&id, &ev.Cluster, &ev.ID, &ev.Type, &ev.Mode, &ctxs, &ev.CAMEO, &ev.Quad, &ev.Score, &ev.Goldstein, &date, &ev.DatePrecision, &ev.DateText,
+		if err := rows.Scan(&ev.row, &ev.Cluster, &ev.ID, &ev.Type, &ev.Mode, &ctxs, &ev.CAMEO, &ev.Quad, &ev.Score, &ev.Goldstein, &date, &ev.DatePrecision, &ev.DateText,
 			&pt, &pn, &pc, &ev.Negated, &tense, &ev.Trigger, &ev.Sentence, &ev.Evidence, &ev.Confidence,
-			&ev.Title, &ev.Outlet, &ev.URL, &ev.Published, &ev.Articles, &ev.Outlets, &ev.Reports); err != nil {
+			&ev.ArticleID, &ev.Title, &ev.Outlet, &ev.URL, &ev.Published, &ev.Articles, &ev.Outlets, &ev.Reports); err != nil {
 			return nil, fmt.Errorf("store: events: %w", err)
 		}
 		ev.Date, ev.Tense = date, doc.Tense(tense)
@@ -176,14 +260,16 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 			ev.Location = &doc.Location{Text: pt, Name: pn, Country: pc}
 		}
 		out = append(out, ev)
-		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	rows.Close()
-	for i, id := range ids {
-		if err := readSides(ctx, s.db, id, &out[i].Event); err != nil {
+	for i := range out {
+		if err := readSides(ctx, s.db, out[i].row, &out[i].Event); err != nil {
+			return nil, err
+		}
+		if err := readMentions(ctx, s.db, out[i].row, &out[i].Event); err != nil {
 			return nil, err
 		}
 	}
@@ -213,6 +299,25 @@ func readSides(ctx context.Context, q querier, id int64, e *doc.Event) error {
 		} else {
 			e.Recipient = append(e.Recipient, x)
 		}
+	}
+	return rows.Err()
+}
+
+// readMentions reads the indexes of the sentences that report the stored
+// event id into e.
+func readMentions(ctx context.Context, q querier, id int64, e *doc.Event) error {
+	rows, err := q.QueryContext(ctx, "SELECT sentence FROM event_mentions WHERE event = ? ORDER BY sentence", id)
+	if err != nil {
+		return fmt.Errorf("store: event mentions: %w", err)
+	}
+	defer rows.Close()
+	e.Mentions = nil
+	for rows.Next() {
+		var m int
+		if err := rows.Scan(&m); err != nil {
+			return err
+		}
+		e.Mentions = append(e.Mentions, m)
 	}
 	return rows.Err()
 }

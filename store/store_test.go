@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -59,8 +60,8 @@ func TestOpenMigrates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := s.Version(ctx); err != nil || v != 1 {
-		t.Errorf("version %d, %v; want 1", v, err)
+	if v, err := s.Version(ctx); err != nil || v != 2 {
+		t.Errorf("version %d, %v; want 2", v, err)
 	}
 	s.Close()
 	s, err = Open(ctx, path)
@@ -201,8 +202,10 @@ func TestClustersIndependentOfOrder(t *testing.T) {
 	}
 }
 
-func TestEvents(t *testing.T) {
-	ctx := context.Background()
+// fourArticles stores two near-copies reporting one meeting, a meeting
+// of two other countries and a later meeting of the first two.
+func fourArticles(t *testing.T) *Store {
+	t.Helper()
 	s := open(t)
 	for _, a := range []*doc.Article{
 		article("a", "https://one.example/a", "2018-06-08", story(""), "RUS", "CHN", "2018-06-08"),
@@ -210,10 +213,16 @@ func TestEvents(t *testing.T) {
 		article("c", "https://three.example/c", "2018-06-08", "Germany and France held talks in Paris on Friday about the budget.\nNothing was agreed.", "DEU", "FRA", "2018-06-08"),
 		article("d", "https://four.example/d", "2018-06-20", "Russian and Chinese ministers met again in Moscow to discuss the river.\nIt was their second meeting.", "RUS", "CHN", "2018-06-20"),
 	} {
-		if _, err := s.Add(ctx, a); err != nil {
+		if _, err := s.Add(context.Background(), a); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return s
+}
+
+func TestEvents(t *testing.T) {
+	ctx := context.Background()
+	s := fourArticles(t)
 	cases := []struct {
 		name string
 		f    Filter
@@ -250,6 +259,82 @@ func TestEvents(t *testing.T) {
 	}
 	if _, err := s.Events(ctx, Filter{Limit: MaxLimit + 1}); err == nil {
 		t.Error("a limit over the most is accepted")
+	}
+}
+
+func TestFilterValidate(t *testing.T) {
+	cases := []struct {
+		f    Filter
+		want string // part of the error, or "" for none
+	}{
+		{Filter{}, ""},
+		{Filter{From: "2018-06-01", To: "2018-06-30", Quad: 4, Root: "20", Limit: MaxLimit, Offset: 5}, ""},
+		{Filter{From: "2018-6-1"}, "from"},
+		{Filter{To: "June"}, "to"},
+		{Filter{Quad: 5}, "quad"},
+		{Filter{Quad: -1}, "quad"},
+		{Filter{Root: "21"}, "cameo"},
+		{Filter{Root: "4"}, "cameo"},
+		{Filter{Limit: MaxLimit + 1}, "limit"},
+		{Filter{Limit: -1}, "limit"},
+		{Filter{Offset: -1}, "offset"},
+	}
+	for _, tc := range cases {
+		err := tc.f.Validate()
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%+v: %v", tc.f, err)
+		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
+			t.Errorf("%+v: error %v, want one about %s", tc.f, err, tc.want)
+		}
+	}
+}
+
+func TestEachEventAndReports(t *testing.T) {
+	ctx := context.Background()
+	s := fourArticles(t)
+	var shown []Event
+	if err := s.EachEvent(ctx, Filter{Actor: "RUS", Limit: 1}, func(e Event) error {
+		shown = append(shown, e)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(shown) != 2 {
+		t.Fatalf("EachEvent gave %d events, want the 2 of RUS whatever the limit", len(shown))
+	}
+	reports, err := s.Reports(ctx, shown[0].Cluster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) != 2 || reports[0].Cluster != reports[1].Cluster || reports[0].URL == reports[1].URL {
+		t.Errorf("reports of the copied meeting: %+v", reports)
+	}
+	for _, r := range reports {
+		if len(r.Mentions) != 1 || len(r.Actor) != 1 {
+			t.Errorf("report %s: mentions %v, actor %v", r.ID, r.Mentions, r.Actor)
+		}
+	}
+	e, err := s.Event(ctx, shown[0].Cluster)
+	if err != nil || e.Cluster != shown[0].Cluster || e.Articles != 1 || e.Outlets != 2 {
+		t.Errorf("Event(%s) = %+v, %v", shown[0].Cluster, e, err)
+	}
+	if _, err := s.Event(ctx, "no-such"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a missing event: %v", err)
+	}
+	n := 0
+	if err := s.EachReport(ctx, func(Event) error { n++; return nil }); err != nil || n != 4 {
+		t.Errorf("EachReport gave %d reports (%v), want 4", n, err)
+	}
+	a, err := s.Article(ctx, e.ArticleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Sentences) != 4 || a.Text[a.Sentences[0].Start:a.Sentences[0].End] != e.Evidence {
+		t.Errorf("article %d: %d sentences, first %+v, evidence %q", a.ID, len(a.Sentences), a.Sentences, e.Evidence)
+	}
+	if _, err := s.Article(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a missing article: %v", err)
 	}
 }
 

@@ -35,11 +35,8 @@ sentences that report the event.`,
   dyad events --text '"friendship medal"' --format jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if f.From != "" && !validDate(f.From) || f.To != "" && !validDate(f.To) {
-				return fmt.Errorf("--from and --to take dates as YYYY-MM-DD")
-			}
-			if f.Quad < 0 || f.Quad > 4 {
-				return fmt.Errorf("--quad takes 1 (verbal cooperation) to 4 (material conflict), not %d", f.Quad)
+			if err := f.Validate(); err != nil {
+				return fmt.Errorf("--%w", err)
 			}
 			st, err := openExisting(cmd, db)
 			if err != nil {
@@ -60,7 +57,7 @@ sentences that report the event.`,
 			case "jsonl":
 				enc := json.NewEncoder(w)
 				for _, e := range evs {
-					if err := enc.Encode(eventRecord(e)); err != nil {
+					if err := enc.Encode(e); err != nil {
 						return err
 					}
 				}
@@ -86,11 +83,6 @@ sentences that report the event.`,
 	fl.IntVar(&f.Limit, "limit", 100, fmt.Sprintf("most events listed (at most %d)", store.MaxLimit))
 	fl.IntVar(&f.Offset, "offset", 0, "events to skip")
 	return c
-}
-
-func validDate(s string) bool {
-	_, ok := doc.Source{Published: s}.PublishedTime()
-	return ok
 }
 
 // openExisting opens a database that must exist.
@@ -161,21 +153,6 @@ func eventsCSV(w io.Writer, evs []store.Event) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// eventRecord is the JSON record of one real event.
-func eventRecord(e store.Event) any {
-	return struct {
-		Cluster  string `json:"event"`
-		Articles int    `json:"articles"`
-		Outlets  int    `json:"outlets"`
-		Reports  int    `json:"reports"`
-		doc.Event
-		Title     string `json:"title"`
-		Outlet    string `json:"outlet"`
-		URL       string `json:"url"`
-		Published string `json:"published"`
-	}{e.Cluster, e.Articles, e.Outlets, e.Reports, e.Event, e.Title, e.Outlet, e.URL, e.Published}
 }
 
 func fileExists(path string) bool {
