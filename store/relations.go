@@ -3,62 +3,124 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 )
 
 // Dyad is the count of the real events between two countries in one
 // period, by quad class, with their mean PLOVER score.
 type Dyad struct {
-	Period string // YYYY-MM or YYYY
+	Period string `json:"period"` // YYYY-MM or YYYY; "" over a whole range
 	// A and B are the two countries, A before B in code order.
-	A, B   string
-	Events int
+	A      string `json:"a"`
+	B      string `json:"b"`
+	Events int    `json:"events"`
 	// Quads counts the events of quad classes 1 to 4 (verbal cooperation,
 	// material cooperation, verbal conflict, material conflict).
-	Quads     [4]int
-	MeanScore float64
+	Quads     [4]int  `json:"quads"`
+	MeanScore float64 `json:"mean_score"`
 }
 
-// shownEvents is the SQL of the events that stand for their clusters
-// and happened: neither negated nor hypothetical, with a date.
-const shownEvents = `SELECT e.id, e.quad, e.score, e.date FROM events e
-	WHERE ` + shown + `
-	AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL`
+// Periods of DyadQuery.By.
+const (
+	ByMonth = "month"
+	ByYear  = "year"
+	// ByRange counts over the whole date range: the edges of a network.
+	ByRange = "range"
+)
 
-// Dyads counts the real events between each pair of countries (an actor's
-// and a recipient's, either way round) by month (byYear false) or by
-// year. With a and b set, only that pair is counted; with a alone, the
-// pairs that include a.
-func (s *Store) Dyads(ctx context.Context, byYear bool, a, b string) ([]Dyad, error) {
-	n := 7
-	if byYear {
-		n = 4
+// DyadQuery selects the country pairs that Dyads counts.
+type DyadQuery struct {
+	By string // ByMonth (the default), ByYear or ByRange
+	// With A and B set, only that pair is counted; with A alone, the
+	// pairs that include A. Both are country codes.
+	A, B string
+	// From and To bound the event dates, YYYY-MM-DD, inclusive.
+	From, To string
+	// Limit is the most pairs returned, the most events first (0: all).
+	Limit int
+}
+
+// Validate reports what is wrong with a query, in words for the person
+// who wrote it.
+func (q DyadQuery) Validate() error {
+	switch q.By {
+	case "", ByMonth, ByYear, ByRange:
+	default:
+		return fmt.Errorf("by: %q is not month, year or range", q.By)
+	}
+	for _, c := range []struct{ name, v string }{{"a", q.A}, {"b", q.B}} {
+		if c.v != "" && !countryCode.MatchString(c.v) {
+			return fmt.Errorf("%s: %q is not a country code (three capitals, as RUS)", c.name, c.v)
+		}
+	}
+	if q.B != "" && q.A == "" {
+		return fmt.Errorf("b: %q is given without a", q.B)
+	}
+	if err := (Filter{From: q.From, To: q.To}).Validate(); err != nil {
+		return err
+	}
+	if q.Limit < 0 || q.Limit > MaxLimit {
+		return fmt.Errorf("limit: %d is not between 1 and %d", q.Limit, MaxLimit)
+	}
+	return nil
+}
+
+// Dyads counts the real events between each pair of countries (an
+// actor's and a recipient's, either way round) by month, by year or over
+// the whole range: the events that stand for their clusters and happened,
+// neither negated nor hypothetical, with a date.
+func (s *Store) Dyads(ctx context.Context, dq DyadQuery) ([]Dyad, error) {
+	if err := dq.Validate(); err != nil {
+		return nil, err
+	}
+	period := "substr(e.date, 1, 7)"
+	switch dq.By {
+	case ByYear:
+		period = "substr(e.date, 1, 4)"
+	case ByRange:
+		period = "''"
 	}
 	var cond []string
 	var args []any
-	args = append(args, n)
-	for _, c := range []string{a, b} {
-		if c != "" {
-			if !countryCode.MatchString(c) {
-				return nil, fmt.Errorf("%q is not a country code (three capitals, as RUS)", c)
-			}
-			cond = append(cond, "(x = ? OR y = ?)")
-			args = append(args, c, c)
-		}
+	switch {
+	case dq.B != "":
+		// Starting from the sides of the two countries lets SQLite read
+		// the country index instead of every event.
+		cond = append(cond, "(sa.country = ? AND sr.country = ? OR sa.country = ? AND sr.country = ?)")
+		args = append(args, dq.A, dq.B, dq.B, dq.A)
+	case dq.A != "":
+		cond = append(cond, "(sa.country = ? OR sr.country = ?)")
+		args = append(args, dq.A, dq.A)
+	}
+	if dq.From != "" {
+		cond = append(cond, "e.date >= ?")
+		args = append(args, dq.From)
+	}
+	if dq.To != "" {
+		cond = append(cond, "e.date <= ?")
+		args = append(args, dq.To)
 	}
 	where := ""
 	if len(cond) > 0 {
-		where = "WHERE " + strings.Join(cond, " AND ")
+		where = " AND " + strings.Join(cond, " AND ")
 	}
-	q := `WITH shown AS (` + shownEvents + `),
-	pairs AS (SELECT DISTINCT shown.id, shown.quad, shown.score, substr(shown.date, 1, ?) AS period,
+	limit := ""
+	order := "period, count(*) DESC, x, y"
+	if dq.Limit > 0 {
+		limit = " LIMIT ?"
+		order = "count(*) DESC, period, x, y"
+		args = append(args, dq.Limit)
+	}
+	q := `WITH pairs AS (SELECT DISTINCT e.id, e.quad, e.score, ` + period + ` AS period,
 			min(sa.country, sr.country) AS x, max(sa.country, sr.country) AS y
-		FROM shown
-		JOIN event_sides sa ON sa.event = shown.id AND sa.role = 'actor' AND sa.country <> ''
-		JOIN event_sides sr ON sr.event = shown.id AND sr.role = 'recipient' AND sr.country <> ''
-		WHERE sa.country <> sr.country)
+		FROM event_sides sa
+		JOIN event_sides sr ON sr.event = sa.event AND sr.role = 'recipient' AND sr.country <> '' AND sr.country <> sa.country
+		JOIN events e ON e.id = sa.event
+		WHERE sa.role = 'actor' AND sa.country <> '' AND ` + shown + `
+		AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL` + where + `)
 	SELECT period, x, y, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), avg(score)
-	FROM pairs ` + where + ` GROUP BY period, x, y ORDER BY period, count(*) DESC, x, y`
+	FROM pairs GROUP BY period, x, y ORDER BY ` + order + limit
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: dyads: %w", err)
@@ -75,12 +137,53 @@ func (s *Store) Dyads(ctx context.Context, byYear bool, a, b string) ([]Dyad, er
 	return out, rows.Err()
 }
 
+// Node is a country of a network with the number of its events there.
+type Node struct {
+	ID     string `json:"id"`
+	Events int    `json:"events"`
+}
+
+// Network returns who interacts with whom between from and to (either
+// may be ""): the limit country pairs with the most events (0: all) as
+// edges, and their countries as nodes, the most active first.
+func (s *Store) Network(ctx context.Context, from, to string, limit int) ([]Node, []Dyad, error) {
+	edges, err := s.Dyads(ctx, DyadQuery{By: ByRange, From: from, To: to, Limit: limit})
+	if err != nil {
+		return nil, nil, err
+	}
+	count := map[string]int{}
+	for _, e := range edges {
+		count[e.A] += e.Events
+		count[e.B] += e.Events
+	}
+	nodes := make([]Node, 0, len(count))
+	for id, n := range count {
+		nodes = append(nodes, Node{id, n})
+	}
+	sort.Slice(nodes, func(i, j int) bool {
+		if nodes[i].Events != nodes[j].Events {
+			return nodes[i].Events > nodes[j].Events
+		}
+		return nodes[i].ID < nodes[j].ID
+	})
+	return nodes, edges, nil
+}
+
 // Quote is a stored quote with its article.
 type Quote struct {
-	SpeakerText, Speaker, Country, Sector string
-	Text                                  string
-	Direct                                bool
-	Title, Outlet, URL, Published         string
+	// SpeakerText is the speaker's words in the article, Speaker the
+	// resolved name.
+	SpeakerText string `json:"speaker_text"`
+	Speaker     string `json:"speaker"`
+	Country     string `json:"country"`
+	Sector      string `json:"sector"`
+	Text        string `json:"text"`
+	Direct      bool   `json:"direct"`
+	// Title, Outlet, URL and Published are those of the article.
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
 }
 
 // Quotes returns the quotes whose speaker's name or words contain speaker
@@ -124,4 +227,60 @@ func (s *Store) Quotes(ctx context.Context, speaker, text string, limit, offset 
 		out = append(out, q)
 	}
 	return out, rows.Err()
+}
+
+// Speaker is a speaker with the number of quotes stored.
+type Speaker struct {
+	Name    string `json:"name"`
+	Country string `json:"country"`
+	Quotes  int    `json:"quotes"`
+}
+
+// Speakers returns the limit most quoted speakers with a resolved name
+// (limit 0: 100), the most quoted first.
+func (s *Store) Speakers(ctx context.Context, limit int) ([]Speaker, error) {
+	if limit < 0 || limit > MaxLimit {
+		return nil, fmt.Errorf("limit: %d is not between 1 and %d", limit, MaxLimit)
+	}
+	if limit == 0 {
+		limit = 100
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT speaker_name, max(speaker_country), count(*) FROM quotes
+		WHERE speaker_name <> '' GROUP BY speaker_name ORDER BY count(*) DESC, speaker_name LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: speakers: %w", err)
+	}
+	defer rows.Close()
+	var out []Speaker
+	for rows.Next() {
+		var sp Speaker
+		if err := rows.Scan(&sp.Name, &sp.Country, &sp.Quotes); err != nil {
+			return nil, fmt.Errorf("store: speakers: %w", err)
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+// Stats counts what the database holds.
+type Stats struct {
+	Articles   int `json:"articles"`
+	NearCopies int `json:"near_copies"`
+	// Reports is the number of events that articles report, Events the
+	// number of real events they make.
+	Reports int `json:"reports"`
+	Events  int `json:"events"`
+	Quotes  int `json:"quotes"`
+}
+
+// Stats counts the articles, near-copies, reports, real events and quotes.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE copy_of IS NOT NULL),
+		(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE shown = 1), (SELECT count(*) FROM quotes)`).
+		Scan(&st.Articles, &st.NearCopies, &st.Reports, &st.Events, &st.Quotes)
+	if err != nil {
+		return Stats{}, fmt.Errorf("store: stats: %w", err)
+	}
+	return st, nil
 }

@@ -360,19 +360,37 @@ func TestDyadsAndQuotes(t *testing.T) {
 		}
 		return strings.Join(parts, "; ")
 	}
-	monthly, err := s.Dyads(ctx, false, "", "")
+	monthly, err := s.Dyads(ctx, DyadQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := show(monthly), "2018-06 CHN-RUS 1 [1 0 0 0] 2.50; 2018-07 CHN-RUS 1 [0 0 1 0] -2.00; 2018-07 DEU-FRA 1 [1 0 0 0] 2.50"; got != want {
 		t.Errorf("by month:\n got %s\nwant %s", got, want)
 	}
-	yearly, _ := s.Dyads(ctx, true, "RUS", "CHN")
+	yearly, _ := s.Dyads(ctx, DyadQuery{By: ByYear, A: "RUS", B: "CHN"})
 	if got, want := show(yearly), "2018 CHN-RUS 2 [1 0 1 0] 0.25"; got != want {
 		t.Errorf("by year, one pair:\n got %s\nwant %s", got, want)
 	}
-	if _, err := s.Dyads(ctx, false, "Russia", ""); err == nil {
-		t.Error("a name taken for a country code")
+	for _, bad := range []DyadQuery{{A: "Russia"}, {B: "RUS"}, {By: "week"}, {From: "2018"}, {Limit: -1}} {
+		if _, err := s.Dyads(ctx, bad); err == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
+	july, _ := s.Dyads(ctx, DyadQuery{By: ByRange, From: "2018-07-01", Limit: 1})
+	if got, want := show(july), " CHN-RUS 1 [0 0 1 0] -2.00"; got != want {
+		t.Errorf("from July, the first pair:\n got %s\nwant %s", got, want)
+	}
+	nodes, edges, err := s.Network(ctx, "", "", 0)
+	if err != nil || len(edges) != 2 || fmt.Sprint(nodes) != "[{CHN 2} {RUS 2} {DEU 1} {FRA 1}]" {
+		t.Errorf("network: nodes %v, edges %s, %v", nodes, show(edges), err)
+	}
+	sp, err := s.Speakers(ctx, 0)
+	if err != nil || len(sp) != 1 || sp[0] != (Speaker{"Ivan Ivanov", "RUS", 4}) {
+		t.Errorf("speakers: %+v, %v", sp, err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st != (Stats{Articles: 4, Reports: 4, Events: 3, Quotes: 4}) {
+		t.Errorf("stats: %+v, %v", st, err)
 	}
 	qs, err := s.Quotes(ctx, "ivanov", "river", 0, 0)
 	if err != nil || len(qs) != 4 || qs[0].Speaker != "Ivan Ivanov" || !qs[0].Direct {

@@ -70,7 +70,11 @@ func printDyads(cmd *cobra.Command, db, format string, byYear bool, a, b string)
 		return err
 	}
 	defer st.Close()
-	ds, err := st.Dyads(cmd.Context(), byYear, a, b)
+	dq := store.DyadQuery{A: a, B: b}
+	if byYear {
+		dq.By = store.ByYear
+	}
+	ds, err := st.Dyads(cmd.Context(), dq)
 	if err != nil {
 		return err
 	}
