@@ -11,6 +11,24 @@ import (
 // does not hold.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadQuery is returned for a full-text query that SQLite's FTS5 cannot
+// read.
+var ErrBadQuery = errors.New("not a full-text query")
+
+// checkText returns an ErrBadQuery when SQLite's FTS5 cannot read the
+// full-text query q of the index table.
+func (s *Store) checkText(ctx context.Context, table, q string) error {
+	if q == "" {
+		return nil
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM "+table+" WHERE "+table+" MATCH ? LIMIT 1)", q).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("text: %w: %q: %v (write words, \"a phrase\", AND, OR, NOT, prefix*)", ErrBadQuery, q, err)
+	}
+	return nil
+}
+
 // Event returns the real event named cluster, shown by its most
 // confident member.
 func (s *Store) Event(ctx context.Context, cluster string) (Event, error) {

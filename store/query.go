@@ -120,6 +120,9 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 	if f.Limit == 0 {
 		f.Limit = 100
 	}
+	if err := s.checkText(ctx, "sentences_fts", f.Text); err != nil {
+		return nil, err
+	}
 	cond, args := f.where()
 	return s.selectEvents(ctx, shown+cond+" ORDER BY e.date IS NULL, e.date, e.cluster LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset))
 }
@@ -129,6 +132,9 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(Event) error) error {
 	f.Limit, f.Offset = 0, 0
 	if err := f.Validate(); err != nil {
+		return err
+	}
+	if err := s.checkText(ctx, "sentences_fts", f.Text); err != nil {
 		return err
 	}
 	cond, args := f.where()
@@ -262,7 +268,7 @@ func (s *Store) selectEvents(ctx context.Context, rest string, args []any) ([]Ev
 		out = append(out, ev)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("store: events: %w", err)
 	}
 	rows.Close()
 	for i := range out {

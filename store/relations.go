@@ -196,6 +196,9 @@ func (s *Store) Quotes(ctx context.Context, speaker, text string, limit, offset 
 	if limit > MaxLimit {
 		return nil, fmt.Errorf("limit %d is more than %d", limit, MaxLimit)
 	}
+	if err := s.checkText(ctx, "quotes_fts", text); err != nil {
+		return nil, err
+	}
 	var cond []string
 	var args []any
 	if speaker != "" {
@@ -226,7 +229,10 @@ func (s *Store) Quotes(ctx context.Context, speaker, text string, limit, offset 
 		}
 		out = append(out, q)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: quotes: %w", err)
+	}
+	return out, nil
 }
 
 // Speaker is a speaker with the number of quotes stored.

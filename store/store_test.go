@@ -257,6 +257,14 @@ func TestEvents(t *testing.T) {
 			}
 		})
 	}
+	for _, q := range []string{`"unclosed`, "AND", "border)"} {
+		if _, err := s.Events(ctx, Filter{Text: q}); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("text %q: %v, want ErrBadQuery", q, err)
+		}
+		if _, err := s.Quotes(ctx, "", q, 0, 0); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("quotes text %q: %v, want ErrBadQuery", q, err)
+		}
+	}
 	if _, err := s.Events(ctx, Filter{Limit: MaxLimit + 1}); err == nil {
 		t.Error("a limit over the most is accepted")
 	}

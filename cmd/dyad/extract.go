@@ -102,11 +102,25 @@ type writer interface {
 	write(w io.Writer, r pipeline.Result) error
 }
 
+// pipeline returns the pipeline of the extractor, the sentence splitter
+// and the given later stages, with the flags' workers.
+func (f *inputFlags) pipeline(stages []pipeline.Stage) (*pipeline.Pipeline, error) {
+	ex, err := extract.New(extract.Options{NoFallback: f.noFallback})
+	if err != nil {
+		return nil, err
+	}
+	return &pipeline.Pipeline{
+		Extract: ex,
+		Stages:  append([]pipeline.Stage{text.Splitter{}}, stages...),
+		Workers: f.workers,
+	}, nil
+}
+
 // runPipeline reads the inputs named by args, runs the extractor, the
 // sentence splitter and the given later stages, and writes each result.
 func runPipeline(cmd *cobra.Command, args []string, f *inputFlags, stages []pipeline.Stage, w writer) error {
 	ctx := cmd.Context()
-	ex, err := extract.New(extract.Options{NoFallback: f.noFallback})
+	p, err := f.pipeline(stages)
 	if err != nil {
 		return err
 	}
@@ -123,11 +137,6 @@ func runPipeline(cmd *cobra.Command, args []string, f *inputFlags, stages []pipe
 	defer bw.Flush()
 
 	rd := read.New(read.Options{MaxSize: f.maxSize, Stdin: cmd.InOrStdin()})
-	p := &pipeline.Pipeline{
-		Extract: ex,
-		Stages:  append([]pipeline.Stage{text.Splitter{}}, stages...),
-		Workers: f.workers,
-	}
 	prog := newProgress(cmd.ErrOrStderr(), f.progress)
 	var failed, total int
 	errStop := fmt.Errorf("stopped at the first failure (--keep-going=false): %w", errFailed)

@@ -48,17 +48,23 @@ clustered: one real event, reported by many articles, is one cluster.`,
 				return err
 			}
 			defer st.Close()
-			w := &storeWriter{ctx: cmd.Context(), st: st}
-			err = runPipeline(cmd, args, &f, stages, w)
-			fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %s: %d articles stored, %d already there, %d near-copies; %d events, %d of them joined events of other articles\n",
-				db, w.added, w.known, w.copies, w.events, w.joined)
-			return err
+			return ingestPaths(cmd, st, db, args, &f, stages)
 		},
 	}
 	f.register(c)
 	af.register(c)
 	dbFlag(c, &db)
 	return c
+}
+
+// ingestPaths codes the inputs that args name, stores them in st (the
+// database at db) and says what was stored.
+func ingestPaths(cmd *cobra.Command, st *store.Store, db string, args []string, f *inputFlags, stages []pipeline.Stage) error {
+	w := &storeWriter{ctx: cmd.Context(), st: st}
+	err := runPipeline(cmd, args, f, stages, w)
+	fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %s: %d articles stored, %d already there, %d near-copies; %d events, %d of them joined events of other articles\n",
+		db, w.added, w.known, w.copies, w.events, w.joined)
+	return err
 }
 
 // storeWriter stores each coded article.
