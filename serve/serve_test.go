@@ -90,13 +90,13 @@ func TestAPI(t *testing.T) {
 		// a part of the message.
 		want string
 	}{
-		{"/api/events", 200, "events 2 more=false: 2019-03-04 NOR-SWE 2/2/2; 2019-04-10 EST-FIN 1/1/1"},
+		{"/api/events", 200, "events 2 more=false: 2019-04-10 EST-FIN 1/1/1; 2019-03-04 NOR-SWE 2/2/2"},
 		{"/api/events?actor=nor&recipient=SWE", 200, "events 1 more=false: 2019-03-04 NOR-SWE 2/2/2"},
 		{"/api/events?actor=FIN&type=consult&quad=1&from=2019-04-01&to=2019-04-30", 200, "events 1 more=false: 2019-04-10 EST-FIN 1/1/1"},
 		{"/api/events?text=tunnel", 200, "events 1 more=false: 2019-04-10 EST-FIN 1/1/1"},
 		{"/api/events?outlet=south", 200, "events 1 more=false: 2019-03-04 NOR-SWE 2/2/2"},
-		{"/api/events?limit=1", 200, "events 1 more=true: 2019-03-04 NOR-SWE 2/2/2"},
-		{"/api/events?limit=1&offset=1", 200, "events 1 more=false: 2019-04-10 EST-FIN 1/1/1"},
+		{"/api/events?limit=1", 200, "events 1 more=true: 2019-04-10 EST-FIN 1/1/1"},
+		{"/api/events?limit=1&offset=1", 200, "events 1 more=false: 2019-03-04 NOR-SWE 2/2/2"},
 		{"/api/events?cameo=19", 200, "events 0 more=false: "},
 		{"/api/events?from=2019-13-01", 400, "from:"},
 		{"/api/events?quad=5", 400, "quad:"},

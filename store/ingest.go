@@ -104,15 +104,29 @@ func (s *Store) Add(ctx context.Context, a *doc.Article) (Added, error) {
 	return res, nil
 }
 
+// insertPairs writes the country pairs of the events shown for their
+// clusters that happened; conditions on the events e may follow.
+const insertPairs = `INSERT OR IGNORE INTO event_pairs (event, x, y, date, quad, score)
+	SELECT e.id, min(sa.country, sr.country), max(sa.country, sr.country), e.date, e.quad, e.score
+	FROM events e
+	JOIN event_sides sa ON sa.event = e.id AND sa.role = 'actor' AND sa.country <> ''
+	JOIN event_sides sr ON sr.event = e.id AND sr.role = 'recipient' AND sr.country <> '' AND sr.country <> sa.country
+	WHERE e.shown = 1 AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL`
+
 // markShown marks, in every cluster that holds an event of the article,
-// the event that stands for the cluster: the most confident, the first
-// stored on a tie.
+// the event that stands for the cluster (the most confident, the first
+// stored on a tie), and writes the country pairs of those clusters anew.
 func markShown(ctx context.Context, tx *sql.Tx, article int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE events SET shown = (id = (SELECT r.id FROM events r WHERE r.cluster = events.cluster
-		ORDER BY r.confidence DESC, r.id LIMIT 1))
-		WHERE cluster IN (SELECT cluster FROM events WHERE article = ?)`, article)
-	if err != nil {
-		return fmt.Errorf("store: mark the events shown: %w", err)
+	const touched = "SELECT id FROM events WHERE cluster IN (SELECT cluster FROM events WHERE article = ?)"
+	for _, q := range []string{
+		`UPDATE events SET shown = (id = (SELECT r.id FROM events r WHERE r.cluster = events.cluster
+			ORDER BY r.confidence DESC, r.id LIMIT 1)) WHERE id IN (` + touched + `)`,
+		"DELETE FROM event_pairs WHERE event IN (" + touched + ")",
+		insertPairs + " AND e.id IN (" + touched + ")",
+	} {
+		if _, err := tx.ExecContext(ctx, q, article); err != nil {
+			return fmt.Errorf("store: mark the events shown: %w", err)
+		}
 	}
 	return nil
 }

@@ -67,21 +67,22 @@ const shown = "e.shown = 1"
 var countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // sideClause returns the SQL condition that an event (alias e) has a side
-// of role ("actor", "recipient" or "" for either) matching v.
+// of role ("actor", "recipient" or "" for either) matching v. A country
+// code reads the index of sides by country.
 func sideClause(role, v string, args *[]any) string {
-	cond := "s.event = e.id"
+	var cond string
+	if countryCode.MatchString(v) {
+		cond = "s.country = ?"
+		*args = append(*args, v)
+	} else {
+		cond = "(s.name LIKE ? OR s.text LIKE ?)"
+		*args = append(*args, "%"+v+"%", "%"+v+"%")
+	}
 	if role != "" {
 		cond += " AND s.role = ?"
 		*args = append(*args, role)
 	}
-	if countryCode.MatchString(v) {
-		cond += " AND s.country = ?"
-		*args = append(*args, v)
-	} else {
-		cond += " AND (s.name LIKE ? OR s.text LIKE ?)"
-		*args = append(*args, "%"+v+"%", "%"+v+"%")
-	}
-	return "EXISTS (SELECT 1 FROM event_sides s WHERE " + cond + ")"
+	return "e.id IN (SELECT s.event FROM event_sides s WHERE " + cond + ")"
 }
 
 // Validate reports what is wrong with a filter, in words for the person
@@ -112,7 +113,8 @@ func (f Filter) Validate() error {
 
 var cameoRoot = regexp.MustCompile(`^(0[1-9]|1[0-9]|20)$`)
 
-// Events returns the events that f selects, by date then cluster.
+// Events returns the events that f selects, the latest first, those
+// without a date last.
 func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
@@ -124,7 +126,7 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 		return nil, err
 	}
 	cond, args := f.where()
-	return s.selectEvents(ctx, shown+cond+" ORDER BY e.date IS NULL, e.date, e.cluster LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset))
+	return s.selectEvents(ctx, shown+cond+" ORDER BY e.date DESC, e.cluster DESC LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset))
 }
 
 // EachEvent calls fn with every event that f selects, whatever its Limit

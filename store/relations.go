@@ -69,15 +69,15 @@ func (q DyadQuery) Validate() error {
 // Dyads counts the real events between each pair of countries (an
 // actor's and a recipient's, either way round) by month, by year or over
 // the whole range: the events that stand for their clusters and happened,
-// neither negated nor hypothetical, with a date.
+// neither negated nor hypothetical, with a date (see markShown).
 func (s *Store) Dyads(ctx context.Context, dq DyadQuery) ([]Dyad, error) {
 	if err := dq.Validate(); err != nil {
 		return nil, err
 	}
-	period := "substr(e.date, 1, 7)"
+	period := "substr(date, 1, 7)"
 	switch dq.By {
 	case ByYear:
-		period = "substr(e.date, 1, 4)"
+		period = "substr(date, 1, 4)"
 	case ByRange:
 		period = "''"
 	}
@@ -85,25 +85,23 @@ func (s *Store) Dyads(ctx context.Context, dq DyadQuery) ([]Dyad, error) {
 	var args []any
 	switch {
 	case dq.B != "":
-		// Starting from the sides of the two countries lets SQLite read
-		// the country index instead of every event.
-		cond = append(cond, "(sa.country = ? AND sr.country = ? OR sa.country = ? AND sr.country = ?)")
-		args = append(args, dq.A, dq.B, dq.B, dq.A)
+		cond = append(cond, "x = ? AND y = ?")
+		args = append(args, min(dq.A, dq.B), max(dq.A, dq.B))
 	case dq.A != "":
-		cond = append(cond, "(sa.country = ? OR sr.country = ?)")
+		cond = append(cond, "(x = ? OR y = ?)")
 		args = append(args, dq.A, dq.A)
 	}
 	if dq.From != "" {
-		cond = append(cond, "e.date >= ?")
+		cond = append(cond, "date >= ?")
 		args = append(args, dq.From)
 	}
 	if dq.To != "" {
-		cond = append(cond, "e.date <= ?")
+		cond = append(cond, "date <= ?")
 		args = append(args, dq.To)
 	}
 	where := ""
 	if len(cond) > 0 {
-		where = " AND " + strings.Join(cond, " AND ")
+		where = " WHERE " + strings.Join(cond, " AND ")
 	}
 	limit := ""
 	order := "period, count(*) DESC, x, y"
@@ -112,15 +110,8 @@ func (s *Store) Dyads(ctx context.Context, dq DyadQuery) ([]Dyad, error) {
 		order = "count(*) DESC, period, x, y"
 		args = append(args, dq.Limit)
 	}
-	q := `WITH pairs AS (SELECT DISTINCT e.id, e.quad, e.score, ` + period + ` AS period,
-			min(sa.country, sr.country) AS x, max(sa.country, sr.country) AS y
-		FROM event_sides sa
-		JOIN event_sides sr ON sr.event = sa.event AND sr.role = 'recipient' AND sr.country <> '' AND sr.country <> sa.country
-		JOIN events e ON e.id = sa.event
-		WHERE sa.role = 'actor' AND sa.country <> '' AND ` + shown + `
-		AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL` + where + `)
-	SELECT period, x, y, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), avg(score)
-	FROM pairs GROUP BY period, x, y ORDER BY ` + order + limit
+	q := `SELECT ` + period + ` AS period, x, y, count(*), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), avg(score)
+		FROM event_pairs` + where + ` GROUP BY period, x, y ORDER BY ` + order + limit
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: dyads: %w", err)

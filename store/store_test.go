@@ -228,8 +228,8 @@ func TestEvents(t *testing.T) {
 		f    Filter
 		want []string // dates of the events found, each with its article, outlet and report counts
 	}{
-		{"all", Filter{}, []string{"2018-06-08 1/2/2", "2018-06-08 1/1/1", "2018-06-20 1/1/1"}},
-		{"actor by country", Filter{Actor: "RUS"}, []string{"2018-06-08 1/2/2", "2018-06-20 1/1/1"}},
+		{"all, the latest first", Filter{}, []string{"2018-06-20 1/1/1", "2018-06-08 1/1/1", "2018-06-08 1/2/2"}},
+		{"actor by country", Filter{Actor: "RUS"}, []string{"2018-06-20 1/1/1", "2018-06-08 1/2/2"}},
 		{"actor by name", Filter{Actor: "germany"}, nil},
 		{"actor and recipient", Filter{Actor: "DEU", Recipient: "FRA"}, []string{"2018-06-08 1/1/1"}},
 		{"a meeting either way round", Filter{Actor: "FRA", Recipient: "DEU"}, []string{"2018-06-08 1/1/1"}},
@@ -237,7 +237,7 @@ func TestEvents(t *testing.T) {
 		{"text", Filter{Text: "border"}, []string{"2018-06-08 1/2/2"}},
 		{"outlet", Filter{Outlet: "outlet-d"}, []string{"2018-06-20 1/1/1"}},
 		{"type", Filter{Type: "assault"}, nil},
-		{"quad", Filter{Quad: 1, Limit: 1, Offset: 2}, []string{"2018-06-20 1/1/1"}},
+		{"quad", Filter{Quad: 1, Limit: 1, Offset: 2}, []string{"2018-06-08 1/2/2"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ func newEventsCmd() *cobra.Command {
 		Use:   "events [flags]",
 		Short: "List the events in the database, one line per real event",
 		Long: `Events lists the events that dyad ingest stored: one line per real-world
-event, however many articles report it, with how many articles (near-copies
+event, the latest first, however many articles report it, with how many articles (near-copies
 counted once) and outlets do. Flags select events; each one given must
 hold.
 

@@ -1,11 +1,35 @@
 -- dyad store, schema version 2: each event says whether it stands for its
--- cluster (the most confident member, the first stored on a tie), so that
--- queries over real events read one index instead of ranking every
--- cluster's members.
+-- cluster (the most confident member, the first stored on a tie), and the
+-- country pairs of the real events that happened are kept apart, so that
+-- queries over real events and relations read narrow indexes instead of
+-- ranking every cluster's members and joining their sides.
 
 ALTER TABLE events ADD COLUMN shown INTEGER NOT NULL DEFAULT 0;
 
 UPDATE events SET shown = (id = (SELECT r.id FROM events r WHERE r.cluster = events.cluster
 	ORDER BY r.confidence DESC, r.id LIMIT 1));
 
-CREATE INDEX events_shown_date ON events(shown, date);
+CREATE INDEX events_shown_date ON events(shown, date, cluster);
+
+-- One row for each pair of an actor's and a recipient's countries of an
+-- event shown for its cluster that is neither negated nor hypothetical
+-- and has a date; x is the smaller country code.
+CREATE TABLE event_pairs (
+	event INTEGER NOT NULL REFERENCES events(id),
+	x     TEXT NOT NULL,
+	y     TEXT NOT NULL,
+	date  TEXT NOT NULL,
+	quad  INTEGER NOT NULL,
+	score REAL NOT NULL,
+	PRIMARY KEY (event, x, y)
+) WITHOUT ROWID;
+CREATE INDEX event_pairs_xy ON event_pairs(x, y, date, quad, score);
+CREATE INDEX event_pairs_y ON event_pairs(y, x, date, quad, score);
+CREATE INDEX event_pairs_date ON event_pairs(date, x, y, quad, score);
+
+INSERT OR IGNORE INTO event_pairs (event, x, y, date, quad, score)
+	SELECT e.id, min(sa.country, sr.country), max(sa.country, sr.country), e.date, e.quad, e.score
+	FROM events e
+	JOIN event_sides sa ON sa.event = e.id AND sa.role = 'actor' AND sa.country <> ''
+	JOIN event_sides sr ON sr.event = e.id AND sr.role = 'recipient' AND sr.country <> '' AND sr.country <> sa.country
+	WHERE e.shown = 1 AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL;
