@@ -22,10 +22,10 @@ func newEventsCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "events [flags]",
 		Short: "List the events in the database, one line per real event",
-		Long: `Events lists the events that dyad ingest stored: one line per real-world
-event, the latest first, however many articles report it, with how many articles (near-copies
-counted once) and outlets do. Flags select events; each one given must
-hold.
+		Long: `Events lists the events that dyad ingest stored, the latest first: one
+line per real-world event, however many articles report it, with how
+many articles (near-copies counted once) and outlets do. Flags select
+events; each one given must hold.
 
 Actor and recipient match a country code (RUS, or IGO, UNO, EUR) or a part
 of a name ("putin"). --text is a full-text query (SQLite FTS5) on the
