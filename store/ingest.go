@@ -83,6 +83,9 @@ func (s *Store) Add(ctx context.Context, a *doc.Article) (Added, error) {
 	if err := addQuotes(ctx, tx, res.ID, a); err != nil {
 		return Added{}, err
 	}
+	if err := addEntities(ctx, tx, res.ID, a); err != nil {
+		return Added{}, err
+	}
 	for _, e := range a.Events {
 		joined, err := addEvent(ctx, tx, res.ID, hash, e)
 		if err != nil {
@@ -162,6 +165,20 @@ func nearCopy(ctx context.Context, tx *sql.Tx, sig *dedup.Signature) (int64, err
 		}
 	}
 	return 0, rows.Err()
+}
+
+// addEntities stores the resolved entities of the article's mentions.
+func addEntities(ctx context.Context, tx *sql.Tx, article int64, a *doc.Article) error {
+	for i, m := range a.Mentions {
+		for j, e := range m.Entities {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO entities (article, mention, pos, sentence, start, end, text, kind, via, name, country, sector)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				article, i, j, m.Sentence, m.Start, m.End, m.Text, string(m.Kind), m.Via, e.Name, e.Country, e.Sector); err != nil {
+				return fmt.Errorf("store: insert entity: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 func addSentences(ctx context.Context, tx *sql.Tx, article int64, a *doc.Article) error {

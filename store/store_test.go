@@ -39,6 +39,8 @@ func article(id, url, published, body, actor, recipient, date string) *doc.Artic
 			Evidence: strings.SplitN(body, "\n", 2)[0], Mentions: []int{0}, Confidence: 0.7}}
 	}
 	a.Quotes = []doc.Quote{{ID: id + "-q1", Speaker: doc.Entity{Text: "Mr Ivanov", Name: "Ivan Ivanov", Country: "RUS"}, Text: "we talked of the river", Direct: true}}
+	a.Mentions = []doc.Mention{{Text: "the two ministers", Kind: doc.MentionPerson, Via: "pair",
+		Entities: []doc.Entity{{Name: "Ivan Ivanov", Country: "RUS", Sector: "GOV"}, {Name: "Li Wei", Country: "CHN", Sector: "GOV"}}}}
 	return a
 }
 
@@ -113,6 +115,9 @@ func TestAddIdempotent(t *testing.T) {
 	}
 	if n := count(t, s, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'river'"); n != 1 {
 		t.Errorf("full-text search of quotes: %d, want 1", n)
+	}
+	if n := count(t, s, "SELECT count(*) FROM entities WHERE kind = 'person' AND via = 'pair' AND country IN ('RUS', 'CHN')"); n != 2 {
+		t.Errorf("%d entities of the pair of ministers, want 2", n)
 	}
 	if _, err := s.Add(ctx, &doc.Article{ID: "empty"}); err != ErrNoText {
 		t.Errorf("empty article: %v", err)

@@ -25,9 +25,6 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// dumpTables are the tables whose rows make a database's content.
-var dumpTables = []string{"schema_migrations", "articles", "article_bands", "sentences", "events", "event_sides", "event_mentions", "quotes"}
-
 // dump returns a digest of every row of the database's tables, in key
 // order, and the row count of each table.
 func dump(t *testing.T, path string) (string, string) {
@@ -37,9 +34,25 @@ func dump(t *testing.T, path string) (string, string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	// Every table but the full-text indexes, whose segments depend on
+	// when SQLite merged them.
+	var tables []string
+	trows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite%' ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for trows.Next() {
+		var n string
+		trows.Scan(&n)
+		tables = append(tables, n)
+	}
+	trows.Close()
+	if len(tables) < 10 {
+		t.Fatalf("only the tables %v", tables)
+	}
 	h := sha256.New()
 	var counts []string
-	for _, table := range dumpTables {
+	for _, table := range tables {
 		head, err := db.Query("SELECT * FROM " + table + " LIMIT 0")
 		if err != nil {
 			t.Fatalf("%s: %v", table, err)

@@ -33,3 +33,23 @@ INSERT OR IGNORE INTO event_pairs (event, x, y, date, quad, score)
 	JOIN event_sides sa ON sa.event = e.id AND sa.role = 'actor' AND sa.country <> ''
 	JOIN event_sides sr ON sr.event = e.id AND sr.role = 'recipient' AND sr.country <> '' AND sr.country <> sa.country
 	WHERE e.shown = 1 AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL;
+
+-- The actors each article names, as the actor stage resolved them: one row
+-- for each entity of a mention ("the two presidents" has two).
+CREATE TABLE entities (
+	article  INTEGER NOT NULL REFERENCES articles(id),
+	mention  INTEGER NOT NULL,           -- the mention's index in its article
+	pos      INTEGER NOT NULL,           -- the entity's index in its mention
+	sentence INTEGER NOT NULL,
+	start    INTEGER NOT NULL,
+	end      INTEGER NOT NULL,
+	text     TEXT NOT NULL,              -- the article's words
+	kind     TEXT NOT NULL DEFAULT '',   -- person, state, org, ...
+	via      TEXT NOT NULL DEFAULT '',   -- how it was resolved
+	name     TEXT NOT NULL DEFAULT '',
+	country  TEXT NOT NULL DEFAULT '',
+	sector   TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (article, mention, pos)
+) WITHOUT ROWID;
+CREATE INDEX entities_name ON entities(name);
+CREATE INDEX entities_country ON entities(country, sector);
