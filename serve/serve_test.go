@@ -40,7 +40,7 @@ func meeting(id, outlet, date, body, a, b string) *doc.Article {
 
 // testServer serves a store of three articles: two outlets reporting one
 // meeting of SWE and NOR, and a meeting of FIN and EST a month later.
-func testServer(t *testing.T, opt Options) (*httptest.Server, *store.Store) {
+func testServer(t testing.TB, opt Options) (*httptest.Server, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
