@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dyad/doc"
+	"dyad/export"
 	"dyad/store"
 )
 
@@ -52,16 +51,8 @@ sentences that report the event.`,
 			switch format {
 			case "table":
 				return eventsTable(w, evs)
-			case "csv":
-				return eventsCSV(w, evs)
-			case "jsonl":
-				enc := json.NewEncoder(w)
-				for _, e := range evs {
-					if err := enc.Encode(e); err != nil {
-						return err
-					}
-				}
-				return nil
+			case "csv", "jsonl":
+				return export.WriteAll(w, export.Format(format), evs)
 			}
 			return fmt.Errorf("unknown --format %q: use table, csv or jsonl", format)
 		},
@@ -69,6 +60,16 @@ sentences that report the event.`,
 	dbFlag(c, &db)
 	fl := c.Flags()
 	fl.StringVar(&format, "format", "table", "output format: table, csv or jsonl")
+	filterFlags(c, &f)
+	fl.IntVar(&f.Limit, "limit", 100, fmt.Sprintf("most events listed (at most %d)", store.MaxLimit))
+	fl.IntVar(&f.Offset, "offset", 0, "events to skip")
+	return c
+}
+
+// filterFlags registers on c the flags that select events, each setting
+// a field of f.
+func filterFlags(c *cobra.Command, f *store.Filter) {
+	fl := c.Flags()
 	fl.StringVar(&f.Actor, "actor", "", "actor: country code or part of a name")
 	fl.StringVar(&f.Recipient, "recipient", "", "recipient: country code or part of a name")
 	fl.StringVar(&f.Sector, "sector", "", "a sector of either side (GOV, MIL, REB, ...)")
@@ -80,9 +81,6 @@ sentences that report the event.`,
 	fl.StringVar(&f.Place, "place", "", "place: country code or part of its name")
 	fl.StringVar(&f.Outlet, "outlet", "", "part of an outlet's name")
 	fl.StringVar(&f.Text, "text", "", "full-text query on the reporting sentences")
-	fl.IntVar(&f.Limit, "limit", 100, fmt.Sprintf("most events listed (at most %d)", store.MaxLimit))
-	fl.IntVar(&f.Offset, "offset", 0, "events to skip")
-	return c
 }
 
 // openExisting opens a database that must exist.
@@ -126,33 +124,6 @@ func eventsTable(w io.Writer, evs []store.Event) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", dateOf(e), e.Type, e.CAMEO, sidesText(e.Actor), sidesText(e.Recipient), e.Articles, e.Outlets, ev)
 	}
 	return tw.Flush()
-}
-
-func countries(es []doc.Entity) string {
-	var cs []string
-	for _, e := range es {
-		cs = append(cs, e.Country)
-	}
-	return strings.Join(cs, ";")
-}
-
-func eventsCSV(w io.Writer, evs []store.Event) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"event", "date", "date_precision", "type", "mode", "cameo", "quad", "score", "goldstein",
-		"actor", "actor_country", "recipient", "recipient_country", "place", "place_country", "tense",
-		"articles", "outlets", "evidence", "title", "outlet", "url"})
-	for _, e := range evs {
-		place, pc := "", ""
-		if e.Location != nil {
-			place, pc = e.Location.Name, e.Location.Country
-		}
-		cw.Write([]string{e.Cluster, dateOf(e), e.DatePrecision, e.Type, e.Mode, e.CAMEO, fmt.Sprint(e.Quad),
-			fmt.Sprint(e.Score), fmt.Sprint(e.Goldstein), sidesText(e.Actor), countries(e.Actor),
-			sidesText(e.Recipient), countries(e.Recipient), place, pc, string(e.Tense),
-			fmt.Sprint(e.Articles), fmt.Sprint(e.Outlets), e.Evidence, e.Title, e.Outlet, e.URL})
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 func fileExists(path string) bool {

@@ -62,6 +62,6 @@ not), from files, directories, glob patterns or standard input ("-").`,
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newExtractCmd(), newCodeCmd(), newActorsCmd(), newEvalCmd(), newIngestCmd(), newEventsCmd(), newDyadsCmd(), newTimelineCmd(), newQuotesCmd(), newServeCmd())
+	root.AddCommand(newExtractCmd(), newCodeCmd(), newActorsCmd(), newEvalCmd(), newIngestCmd(), newEventsCmd(), newExportCmd(), newDyadsCmd(), newTimelineCmd(), newQuotesCmd(), newServeCmd())
 	return root
 }
