@@ -72,8 +72,10 @@ func synthetic(tb testing.TB, s *Store, n int) {
 			}
 		}
 	}
-	if _, err := tx.ExecContext(ctx, insertPairs); err != nil {
-		tb.Fatal(err)
+	for _, q := range []string{insertPairs, countClusters("1 = 1")} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		tb.Fatal(err)

@@ -116,15 +116,27 @@ const insertPairs = `INSERT OR IGNORE INTO event_pairs (event, x, y, date, quad,
 	JOIN event_sides sr ON sr.event = e.id AND sr.role = 'recipient' AND sr.country <> '' AND sr.country <> sa.country
 	WHERE e.shown = 1 AND e.negated = 0 AND e.tense <> 'hypothetical' AND e.date IS NOT NULL`
 
+// countClusters returns the SQL that writes the counts of the clusters
+// of the events e that cond selects.
+func countClusters(cond string) string {
+	return `INSERT OR REPLACE INTO clusters (name, articles, outlets, reports)
+		SELECT e.cluster, count(DISTINCT CASE WHEN a.copy_of IS NULL THEN a.id END),
+			count(DISTINCT CASE WHEN a.outlet <> '' THEN a.outlet END), count(*)
+		FROM events e JOIN articles a ON a.id = e.article
+		WHERE ` + cond + ` GROUP BY e.cluster`
+}
+
 // markShown marks, in every cluster that holds an event of the article,
 // the event that stands for the cluster (the most confident, the first
-// stored on a tie), and writes the country pairs of those clusters anew.
+// stored on a tie), and writes the counts and the country pairs of those
+// clusters anew.
 func markShown(ctx context.Context, tx *sql.Tx, article int64) error {
 	const touched = "SELECT id FROM events WHERE cluster IN (SELECT cluster FROM events WHERE article = ?)"
 	for _, q := range []string{
 		`UPDATE events SET shown = (id = (SELECT r.id FROM events r WHERE r.cluster = events.cluster
 			ORDER BY r.confidence DESC, r.id LIMIT 1)) WHERE id IN (` + touched + `)`,
 		"DELETE FROM event_pairs WHERE event IN (" + touched + ")",
+		countClusters("e.cluster IN (SELECT cluster FROM events WHERE article = ?)"),
 		insertPairs + " AND e.id IN (" + touched + ")",
 	} {
 		if _, err := tx.ExecContext(ctx, q, article); err != nil {
@@ -339,6 +351,9 @@ func cluster(ctx context.Context, tx *sql.Tx, article int64, ev dedup.Event) (bo
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE events SET cluster = ? WHERE cluster = ?", name, cl); err != nil {
+			return false, fmt.Errorf("store: join clusters: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM clusters WHERE name = ?", cl); err != nil {
 			return false, fmt.Errorf("store: join clusters: %w", err)
 		}
 	}

@@ -236,15 +236,13 @@ func (f Filter) where() (string, []any) {
 const eventColumns = `e.id, e.cluster, e.key, e.type, e.mode, e.context, e.cameo, e.quad, e.score, e.goldstein, e.date, e.precision, e.date_text,
 		e.place_text, e.place_name, e.place_country, e.negated, e.tense, e.trigger, e.sentence, e.evidence, e.confidence,
 		a.id, a.title, a.outlet, a.url, a.published,
-		(SELECT count(DISTINCT CASE WHEN xa.copy_of IS NULL THEN xa.id END) FROM events x JOIN articles xa ON xa.id = x.article WHERE x.cluster = e.cluster),
-		(SELECT count(DISTINCT CASE WHEN xa.outlet <> '' THEN xa.outlet END) FROM events x JOIN articles xa ON xa.id = x.article WHERE x.cluster = e.cluster),
-		(SELECT count(*) FROM events x WHERE x.cluster = e.cluster)`
+		c.articles, c.outlets, c.reports`
 
 // selectEvents reads the events that the SQL tail rest (conditions on
 // the events e and their articles a, order and limit) selects, with their
 // sides and mentions.
 func (s *Store) selectEvents(ctx context.Context, rest string, args []any) ([]Event, error) {
-	q := "SELECT " + eventColumns + " FROM events e JOIN articles a ON a.id = e.article WHERE " + rest
+	q := "SELECT " + eventColumns + " FROM events e JOIN articles a ON a.id = e.article JOIN clusters c ON c.name = e.cluster WHERE " + rest
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)

@@ -225,6 +225,71 @@ func fourArticles(t *testing.T) *Store {
 	return s
 }
 
+// TestDerivedTables checks that what Add keeps up to date as clusters
+// grow and merge (the event shown for each cluster, the clusters' counts,
+// the country pairs) equals what is worked out afresh from the events.
+func TestDerivedTables(t *testing.T) {
+	ctx := context.Background()
+	s := fourArticles(t)
+	// An article whose event joins both meetings of RUS and CHN merges
+	// their clusters.
+	bridge := article("e", "https://five.example/e", "2018-06-30", "Russia and China met twice in June, on the 8th and the 20th.", "RUS", "CHN", "2018-06")
+	bridge.Events[0].DatePrecision = doc.PrecisionMonth
+	bridge.Events[0].Confidence = 0.9
+	d := "2018-06-01"
+	bridge.Events[0].Date = &d
+	if _, err := s.Add(ctx, bridge); err != nil {
+		t.Fatal(err)
+	}
+	afresh := map[string]string{
+		"shown": `SELECT id FROM events e WHERE e.id = (SELECT r.id FROM events r WHERE r.cluster = e.cluster
+			ORDER BY r.confidence DESC, r.id LIMIT 1) ORDER BY id`,
+		"clusters": `SELECT e.cluster, count(DISTINCT CASE WHEN a.copy_of IS NULL THEN a.id END),
+			count(DISTINCT CASE WHEN a.outlet <> '' THEN a.outlet END), count(*)
+			FROM events e JOIN articles a ON a.id = e.article GROUP BY e.cluster ORDER BY 1`,
+	}
+	kept := map[string]string{
+		"shown":    "SELECT id FROM events WHERE shown = 1 ORDER BY id",
+		"clusters": "SELECT name, articles, outlets, reports FROM clusters ORDER BY 1",
+	}
+	for name := range afresh {
+		if a, k := rowsOf(t, s, afresh[name]), rowsOf(t, s, kept[name]); a != k {
+			t.Errorf("%s kept:\n%s\nworked out afresh:\n%s", name, k, a)
+		}
+	}
+	if n := count(t, s, "SELECT count(DISTINCT cluster) FROM events WHERE article IN (1, 2, 4, 5)"); n != 1 {
+		t.Errorf("the RUS-CHN meetings make %d clusters after the bridge, want 1", n)
+	}
+	pairs := rowsOf(t, s, "SELECT x, y, date FROM event_pairs ORDER BY 1, 2, 3")
+	if want := "CHN RUS 2018-06-01\nDEU FRA 2018-06-08\n"; pairs != want {
+		t.Errorf("pairs:\n%s\nwant\n%s", pairs, want)
+	}
+}
+
+// rowsOf returns the rows of query, a line each.
+func rowsOf(t *testing.T, s *Store, query string) string {
+	t.Helper()
+	rows, err := s.DB().Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(strings.TrimSuffix(fmt.Sprintln(vals...), "\n") + "\n")
+	}
+	return b.String()
+}
+
 func TestEvents(t *testing.T) {
 	ctx := context.Background()
 	s := fourArticles(t)

@@ -11,6 +11,19 @@ UPDATE events SET shown = (id = (SELECT r.id FROM events r WHERE r.cluster = eve
 
 CREATE INDEX events_shown_date ON events(shown, date, cluster);
 
+-- Each cluster's counts: the articles that report it (near-copies counted
+-- once), their outlets, and its reports.
+CREATE TABLE clusters (
+	name     TEXT PRIMARY KEY,
+	articles INTEGER NOT NULL,
+	outlets  INTEGER NOT NULL,
+	reports  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO clusters (name, articles, outlets, reports)
+	SELECT e.cluster, count(DISTINCT CASE WHEN a.copy_of IS NULL THEN a.id END),
+		count(DISTINCT CASE WHEN a.outlet <> '' THEN a.outlet END), count(*)
+	FROM events e JOIN articles a ON a.id = e.article GROUP BY e.cluster;
+
 -- One row for each pair of an actor's and a recipient's countries of an
 -- event shown for its cluster that is neither negated nor hypothetical
 -- and has a date; x is the smaller country code.
