@@ -137,6 +137,12 @@ func Interval(date time.Time, precision string) (from, to time.Time, ok bool) {
 
 // nearDates reports whether the dates of two events may be one day.
 func nearDates(a, b Event) bool {
+	// A year is too wide a window to tell one event from another: an
+	// event dated only by its year would join every such event of the
+	// year, and through them all their clusters.
+	if a.Precision == doc.PrecisionYear || b.Precision == doc.PrecisionYear {
+		return false
+	}
 	af, at, ok1 := Interval(a.Date, a.Precision)
 	bf, bt, ok2 := Interval(b.Date, b.Precision)
 	if !ok1 || !ok2 {

@@ -108,6 +108,7 @@ func TestSame(t *testing.T) {
 		{"sides swapped, symmetric", ev("b", "2", "CONSULT", "040", "2018-06-08", "day", []string{"CHN"}, []string{"RUS"}), true},
 		{"one side more", ev("b", "2", "CONSULT", "040", "2018-06-08", "day", []string{"CHN"}, []string{"RUS", "USA"}), false},
 		{"month of the day", ev("b", "2", "CONSULT", "040", "2018-06-01", "month", []string{"RUS"}, []string{"CHN"}), true},
+		{"a year is too wide", ev("b", "2", "CONSULT", "040", "2018-01-01", "year", []string{"RUS"}, []string{"CHN"}), false},
 		{"no date", ev("b", "2", "CONSULT", "040", "", "", []string{"RUS"}, []string{"CHN"}), false},
 		{"other type", ev("b", "2", "SUPPORT", "051", "2018-06-08", "day", []string{"RUS"}, []string{"CHN"}), false},
 	}

@@ -276,15 +276,15 @@ func addEvent(ctx context.Context, tx *sql.Tx, article int64, hash string, e doc
 // depend on the order in which articles arrive.
 func cluster(ctx context.Context, tx *sql.Tx, article int64, ev dedup.Event) (bool, error) {
 	from, to, ok := dedup.Interval(ev.Date, ev.Precision)
-	if !ok {
+	if !ok || ev.Precision == doc.PrecisionYear {
 		return false, nil
 	}
-	// A candidate is stored under its first day: a year's events up to a
-	// year before this event's days may cover them. It shares a country
-	// or a name with this event.
+	// A candidate is stored under its first day: a month's events up to a
+	// month before this event's days may cover them (a year is too wide
+	// for dedup.Same). It shares a country or a name with this event.
 	var sides []string
 	var args []any
-	args = append(args, ev.Root, article, from.AddDate(0, 0, -366).Format(doc.DateLayout), to.AddDate(0, 0, 1).Format(doc.DateLayout))
+	args = append(args, ev.Root, article, from.AddDate(0, 0, -31).Format(doc.DateLayout), to.AddDate(0, 0, 1).Format(doc.DateLayout))
 	for _, sd := range append(append([]dedup.Side(nil), ev.Actor...), ev.Recipient...) {
 		switch {
 		case sd.Country != "":
