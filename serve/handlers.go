@@ -18,7 +18,7 @@ type page struct {
 // eventFilter reads the filters of /api/events.
 func eventFilter(p *params) store.Filter {
 	return store.Filter{
-		Actor: p.str("actor"), Recipient: p.str("recipient"), Sector: p.upper("sector"),
+		Actor: p.str("actor"), Recipient: p.str("recipient"), Country: p.str("country"), Sector: p.upper("sector"),
 		Type: p.upper("type"), Root: p.str("cameo"), Quad: p.int("quad", 0, 1, 4),
 		From: p.str("from"), To: p.str("to"), Place: p.str("place"), Outlet: p.str("outlet"),
 		Text: p.str("text"),

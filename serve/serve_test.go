@@ -93,6 +93,7 @@ func TestAPI(t *testing.T) {
 		{"/api/events", 200, "events 2 more=false: 2019-04-10 EST-FIN 1/1/1; 2019-03-04 NOR-SWE 2/2/2"},
 		{"/api/events?actor=nor&recipient=SWE", 200, "events 1 more=false: 2019-03-04 NOR-SWE 2/2/2"},
 		{"/api/events?actor=FIN&type=consult&quad=1&from=2019-04-01&to=2019-04-30", 200, "events 1 more=false: 2019-04-10 EST-FIN 1/1/1"},
+		{"/api/events?country=EST", 200, "events 1 more=false: 2019-04-10 EST-FIN 1/1/1"},
 		{"/api/events?text=tunnel", 200, "events 1 more=false: 2019-04-10 EST-FIN 1/1/1"},
 		{"/api/events?outlet=south", 200, "events 1 more=false: 2019-03-04 NOR-SWE 2/2/2"},
 		{"/api/events?limit=1", 200, "events 1 more=true: 2019-04-10 EST-FIN 1/1/1"},

@@ -17,6 +17,8 @@ import (
 // cooperation (CONSULT, COOPERATE) match either way round.
 type Filter struct {
 	Actor, Recipient string
+	// Country matches either side, as Actor and Recipient do.
+	Country string
 	// Sector is a PLOVER sector code that the actor or the recipient has.
 	Sector string
 	Type   string // PLOVER type: "CONSULT"
@@ -186,6 +188,9 @@ func (f Filter) where() (string, []any) {
 		direct := pair(f.Actor, f.Recipient)
 		swapped := pair(f.Recipient, f.Actor)
 		where = append(where, "(("+direct+") OR (e.type IN ('CONSULT', 'COOPERATE') AND "+swapped+"))")
+	}
+	if f.Country != "" {
+		where = append(where, sideClause("", f.Country, &args))
 	}
 	if f.Sector != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM event_sides s WHERE s.event = e.id AND s.sector = ?)")

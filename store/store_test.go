@@ -302,6 +302,8 @@ func TestEvents(t *testing.T) {
 		{"actor by country", Filter{Actor: "RUS"}, []string{"2018-06-20 1/1/1", "2018-06-08 1/2/2"}},
 		{"actor by name", Filter{Actor: "germany"}, nil},
 		{"actor and recipient", Filter{Actor: "DEU", Recipient: "FRA"}, []string{"2018-06-08 1/1/1"}},
+		{"either side", Filter{Country: "FRA"}, []string{"2018-06-08 1/1/1"}},
+		{"either side by name", Filter{Country: "chn"}, []string{"2018-06-20 1/1/1", "2018-06-08 1/2/2"}},
 		{"a meeting either way round", Filter{Actor: "FRA", Recipient: "DEU"}, []string{"2018-06-08 1/1/1"}},
 		{"date range", Filter{From: "2018-06-10", To: "2018-06-30"}, []string{"2018-06-20 1/1/1"}},
 		{"text", Filter{Text: "border"}, []string{"2018-06-08 1/2/2"}},

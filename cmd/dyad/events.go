@@ -71,6 +71,7 @@ sentences that report the event.`,
 func filterFlags(c *cobra.Command, f *store.Filter) {
 	fl := c.Flags()
 	fl.StringVar(&f.Actor, "actor", "", "actor: country code or part of a name")
+	fl.StringVar(&f.Country, "country", "", "either side, actor or recipient: country code or part of a name")
 	fl.StringVar(&f.Recipient, "recipient", "", "recipient: country code or part of a name")
 	fl.StringVar(&f.Sector, "sector", "", "a sector of either side (GOV, MIL, REB, ...)")
 	fl.StringVar(&f.Type, "type", "", "PLOVER event type (CONSULT, ASSAULT, ...)")

@@ -25,7 +25,7 @@ const QUADS = {
 };
 
 /** The event filters of the search form, named as the API's parameters. */
-const FILTERS = ['text', 'actor', 'recipient', 'type', 'quad', 'from', 'to', 'place', 'outlet', 'cameo', 'sector'];
+const FILTERS = ['text', 'actor', 'recipient', 'country', 'type', 'quad', 'from', 'to', 'place', 'outlet', 'cameo', 'sector'];
 const DEFAULT_LIMIT = '50';
 const VIEWS = ['events', 'timeline', 'network', 'quotes'];
 
@@ -1101,7 +1101,7 @@ function renderNetwork(data, out) {
       s('title', {}, text),
       s('circle', { r: r.toFixed(1) }),
       s('text', { x: 0, y: -r - 4, 'text-anchor': 'middle' }, nd.id));
-    activate(g, () => go(hashOf('events', new URLSearchParams({ actor: nd.id }))));
+    activate(g, () => go(hashOf('events', new URLSearchParams({ country: nd.id }))));
     nodeG.append(g);
   });
   svgEl.append(edgeG, nodeG);
