@@ -92,8 +92,12 @@ func dump(t *testing.T, path string) (string, string) {
 }
 
 // corpusParts are the parts of ../shared/corpus that the ingest tests
-// store: every kind of input, a few hundred articles.
+// store: every kind of input, a few hundred articles; the whole corpus
+// in CI (CI=true) or with DYAD_FULL_CORPUS=1.
 func corpusParts(t *testing.T) []string {
+	if os.Getenv("CI") == "true" || os.Getenv("DYAD_FULL_CORPUS") == "1" {
+		return []string{shared(t, "corpus")}
+	}
 	var out []string
 	for _, p := range []string{"corpus/html", "corpus/news.jsonl", "corpus/guardian_sample.jsonl.gz"} {
 		out = append(out, shared(t, p))
@@ -136,17 +140,19 @@ func TestIngestIdempotentAndKillSafe(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// Kill it half way: when it has stored half the articles of one run.
+	half := countArticles(once) / 2
 	stored := 0
-	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if stored = countArticles(killed); stored >= 100 {
+	for deadline := time.Now().Add(5 * time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if stored = countArticles(killed); stored >= half {
 			break
 		}
 	}
 	cmd.Process.Kill()
 	cmd.Wait()
 	t.Logf("killed after %d articles were stored", stored)
-	if stored < 100 {
-		t.Fatalf("the run to kill stored only %d articles", stored)
+	if stored < half || half < 100 {
+		t.Fatalf("the run to kill stored only %d articles, want %d", stored, half)
 	}
 	ingest(t, killed, inputs...)
 	if got, c := dump(t, killed); got != want {
