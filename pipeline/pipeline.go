@@ -22,10 +22,15 @@ type Extractor interface {
 }
 
 // Stage annotates an article in place. A stage must be safe to call from
-// many goroutines at once.
+// many goroutines at once. A stage that returns ErrSkip stops the later
+// stages: the result is the article as it stands, marked Skipped.
 type Stage interface {
 	Annotate(ctx context.Context, a *doc.Article) error
 }
+
+// ErrSkip is returned by a stage to skip the stages after it, as for an
+// article that is already stored.
+var ErrSkip = errors.New("pipeline: skip the later stages")
 
 // Result is the outcome for one input: an article, or an error.
 type Result struct {
@@ -37,6 +42,8 @@ type Result struct {
 	Err error
 	// ID identifies a failed input (as Article.ID would have).
 	ID string
+	// Skipped is true when a stage returned ErrSkip.
+	Skipped bool
 }
 
 // Pipeline is a configured run of stages. The zero value is not usable:
@@ -146,6 +153,10 @@ func (p *Pipeline) process(ctx context.Context, in doc.Input) (r Result) {
 	}
 	for _, s := range p.Stages {
 		if err := s.Annotate(ctx, a); err != nil {
+			if errors.Is(err, ErrSkip) {
+				r.Skipped = true
+				break
+			}
 			r.Err = fmt.Errorf("%s: %w", in.Path, err)
 			return r
 		}

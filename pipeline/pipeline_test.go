@@ -64,10 +64,20 @@ func inputs(data ...string) iter.Seq[doc.Input] {
 	}
 }
 
+// skipKnown is a stage that skips the later stages for "known ...".
+type skipKnown struct{}
+
+func (skipKnown) Annotate(ctx context.Context, a *doc.Article) error {
+	if strings.HasPrefix(a.Text, "known") {
+		return fmt.Errorf("article %s: %w", a.ID, ErrSkip)
+	}
+	return nil
+}
+
 func TestRunOrderAndErrors(t *testing.T) {
-	data := []string{"slow a", "b", "fail", "slow c", "panic", "readerr", "stagefail", "d"}
-	want := []string{"SLOW A", "B", "error", "SLOW C", "error", "error", "error", "D"}
-	p := &Pipeline{Extract: &fakeExtractor{}, Stages: []Stage{upper{}}, Workers: 4}
+	data := []string{"slow a", "b", "fail", "slow c", "panic", "readerr", "stagefail", "d", "known e"}
+	want := []string{"SLOW A", "B", "error", "SLOW C", "error", "error", "error", "D", "skipped known e"}
+	p := &Pipeline{Extract: &fakeExtractor{}, Stages: []Stage{skipKnown{}, upper{}}, Workers: 4}
 	var got []string
 	err := p.Run(context.Background(), inputs(data...), func(r Result) error {
 		if r.Err != nil {
@@ -75,6 +85,10 @@ func TestRunOrderAndErrors(t *testing.T) {
 				t.Errorf("error result %+v lacks id or path", r)
 			}
 			got = append(got, "error")
+			return nil
+		}
+		if r.Skipped {
+			got = append(got, "skipped "+r.Article.Text)
 			return nil
 		}
 		got = append(got, r.Article.Text)

@@ -128,5 +128,16 @@ func TextHash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// Has reports whether an article with this text (normalised as TextHash
+// does) or this URL is stored: Add would add nothing.
+func (s *Store) Has(ctx context.Context, text, url string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE hash = ? OR (url <> '' AND url = ?)", TextHash(text), url).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: look up article: %w", err)
+	}
+	return n > 0, nil
+}
+
 // ErrNoText is returned by Add for an article with no text.
 var ErrNoText = errors.New("article has no text")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"dyad/doc"
 	"dyad/pipeline"
 	"dyad/store"
 )
@@ -61,10 +62,25 @@ clustered: one real event, reported by many articles, is one cluster.`,
 // database at db) and says what was stored.
 func ingestPaths(cmd *cobra.Command, st *store.Store, db string, args []string, f *inputFlags, stages []pipeline.Stage) error {
 	w := &storeWriter{ctx: cmd.Context(), st: st}
-	err := runPipeline(cmd, args, f, stages, w)
+	err := runPipeline(cmd, args, f, append([]pipeline.Stage{stored{st}}, stages...), w)
 	fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %s: %d articles stored, %d already there, %d near-copies; %d events, %d of them joined events of other articles\n",
 		db, w.added, w.known, w.copies, w.events, w.joined)
 	return err
+}
+
+// stored is a stage that skips the coding of an article already in the
+// store, so that ingesting a folder again codes only what is new.
+type stored struct{ st *store.Store }
+
+func (s stored) Annotate(ctx context.Context, a *doc.Article) error {
+	has, err := s.st.Has(ctx, a.Text, a.Source.URL)
+	if err != nil {
+		return err
+	}
+	if has {
+		return pipeline.ErrSkip
+	}
+	return nil
 }
 
 // storeWriter stores each coded article.
@@ -77,6 +93,10 @@ type storeWriter struct {
 func (s *storeWriter) write(_ io.Writer, r pipeline.Result) error {
 	if r.Err != nil || r.Article == nil {
 		return nil // reported by runPipeline
+	}
+	if r.Skipped {
+		s.known++
+		return nil
 	}
 	res, err := s.st.Add(s.ctx, r.Article)
 	if err != nil {
