@@ -119,6 +119,19 @@ func TestAddIdempotent(t *testing.T) {
 	if n := count(t, s, "SELECT count(*) FROM entities WHERE kind = 'person' AND via = 'pair' AND country IN ('RUS', 'CHN')"); n != 2 {
 		t.Errorf("%d entities of the pair of ministers, want 2", n)
 	}
+	for _, tc := range []struct {
+		text, url string
+		want      bool
+	}{
+		{strings.ToUpper(story("")), "", true},
+		{"Another text.", "https://example.org/a", true},
+		{"Another text.", "https://example.org/z", false},
+		{"Another text.", "", false},
+	} {
+		if got, err := s.Has(ctx, tc.text, tc.url); err != nil || got != tc.want {
+			t.Errorf("Has(%.20q, %q) = %v, %v; want %v", tc.text, tc.url, got, err, tc.want)
+		}
+	}
 	if _, err := s.Add(ctx, &doc.Article{ID: "empty"}); err != ErrNoText {
 		t.Errorf("empty article: %v", err)
 	}
