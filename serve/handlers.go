@@ -8,6 +8,15 @@ import (
 	"dyad/store"
 )
 
+// list returns s, or an empty slice for nil, so that JSON has [] and
+// never null for a list.
+func list[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
 // page is a page of results with the paging that gave it.
 type page struct {
 	Limit  int  `json:"limit"`
@@ -30,12 +39,7 @@ func eventFilter(p *params) store.Filter {
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r)
 	f := eventFilter(p)
-	if err := p.check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := f.Validate(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !p.valid(w) {
 		return
 	}
 	evs, err := s.st.Events(r.Context(), f)
@@ -50,9 +54,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	if len(evs) == f.Limit {
 		res.Events, res.More = evs[:len(evs)-1], true
 	}
-	if res.Events == nil {
-		res.Events = []store.Event{}
-	}
+	res.Events = list(res.Events)
 	writeJSON(w, http.StatusOK, res)
 }
 
@@ -63,8 +65,7 @@ type report struct {
 }
 
 func (s *server) event(w http.ResponseWriter, r *http.Request) {
-	if err := newParams(r).check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !newParams(r).valid(w) {
 		return
 	}
 	ctx := r.Context()
@@ -98,8 +99,7 @@ func (s *server) event(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) article(w http.ResponseWriter, r *http.Request) {
-	if err := newParams(r).check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !newParams(r).valid(w) {
 		return
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -125,16 +125,11 @@ func (s *server) relations(w http.ResponseWriter, r *http.Request, timeline bool
 		q = store.DyadQuery{By: p.str("by"), A: p.upper("country"), Limit: p.int("limit", 0, 0, store.MaxLimit)}
 	}
 	q.From, q.To = p.str("from"), p.str("to")
-	if err := p.check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !p.valid(w) {
 		return
 	}
 	if timeline && (q.A == "" || q.B == "") {
 		writeError(w, http.StatusBadRequest, "a and b: the timeline needs two country codes, as a=IND&b=PAK")
-		return
-	}
-	if err := q.Validate(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
 	ds, err := s.st.Dyads(r.Context(), q)
@@ -142,20 +137,17 @@ func (s *server) relations(w http.ResponseWriter, r *http.Request, timeline bool
 		s.fail(w, r, err)
 		return
 	}
-	if ds == nil {
-		ds = []store.Dyad{}
-	}
 	if timeline {
 		writeJSON(w, http.StatusOK, struct {
 			A       string       `json:"a"`
 			B       string       `json:"b"`
 			Periods []store.Dyad `json:"periods"`
-		}{min(q.A, q.B), max(q.A, q.B), ds})
+		}{min(q.A, q.B), max(q.A, q.B), list(ds)})
 		return
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Dyads []store.Dyad `json:"dyads"`
-	}{ds})
+	}{list(ds)})
 }
 
 func (s *server) timeline(w http.ResponseWriter, r *http.Request) { s.relations(w, r, true) }
@@ -164,12 +156,7 @@ func (s *server) dyads(w http.ResponseWriter, r *http.Request)    { s.relations(
 func (s *server) network(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r)
 	from, to, limit := p.str("from"), p.str("to"), p.int("limit", 100, 1, 1000)
-	if err := p.check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := (store.DyadQuery{From: from, To: to}).Validate(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !p.valid(w) {
 		return
 	}
 	nodes, edges, err := s.st.Network(r.Context(), from, to, limit)
@@ -177,21 +164,17 @@ func (s *server) network(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if edges == nil {
-		edges = []store.Dyad{}
-	}
 	writeJSON(w, http.StatusOK, struct {
 		Nodes []store.Node `json:"nodes"`
 		Edges []store.Dyad `json:"edges"`
-	}{nodes, edges})
+	}{list(nodes), list(edges)})
 }
 
 func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r)
 	speaker, text := p.str("speaker"), p.str("text")
 	limit, offset := p.int("limit", 50, 1, MaxPage), p.int("offset", 0, 0, 1<<30)
-	if err := p.check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !p.valid(w) {
 		return
 	}
 	qs, err := s.st.Quotes(r.Context(), speaker, text, limit+1, offset)
@@ -206,17 +189,14 @@ func (s *server) quotes(w http.ResponseWriter, r *http.Request) {
 	if len(qs) > limit {
 		res.Quotes, res.More = qs[:limit], true
 	}
-	if res.Quotes == nil {
-		res.Quotes = []store.Quote{}
-	}
+	res.Quotes = list(res.Quotes)
 	writeJSON(w, http.StatusOK, res)
 }
 
 func (s *server) speakers(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r)
 	limit := p.int("limit", 100, 1, 1000)
-	if err := p.check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !p.valid(w) {
 		return
 	}
 	sp, err := s.st.Speakers(r.Context(), limit)
@@ -224,17 +204,13 @@ func (s *server) speakers(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if sp == nil {
-		sp = []store.Speaker{}
-	}
 	writeJSON(w, http.StatusOK, struct {
 		Speakers []store.Speaker `json:"speakers"`
-	}{sp})
+	}{list(sp)})
 }
 
 func (s *server) stats(w http.ResponseWriter, r *http.Request) {
-	if err := newParams(r).check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !newParams(r).valid(w) {
 		return
 	}
 	st, err := s.st.Stats(r.Context())
@@ -260,8 +236,7 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "adding articles needs the header Authorization: Bearer <the server's write token>")
 		return
 	}
-	if err := newParams(r).check(); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !newParams(r).valid(w) {
 		return
 	}
 	res, err := s.opt.Ingest(r.Context(), http.MaxBytesReader(w, r.Body, MaxBody))
@@ -274,8 +249,6 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if res.Errors == nil {
-		res.Errors = []string{}
-	}
+	res.Errors = list(res.Errors)
 	writeJSON(w, http.StatusOK, res)
 }

@@ -56,6 +56,16 @@ func (p *params) int(name string, def, lo, hi int) int {
 	return n
 }
 
+// valid reports whether the parameters are valid; when they are not, it
+// answers the request with a 400 saying what is wrong.
+func (p *params) valid(w http.ResponseWriter) bool {
+	if err := p.check(); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return false
+	}
+	return true
+}
+
 // check returns the first error, or an error naming the parameters that
 // the handler does not know, with those it does.
 func (p *params) check() error {

@@ -11,9 +11,22 @@ import (
 // does not hold.
 var ErrNotFound = errors.New("not found")
 
-// ErrBadQuery is returned for a full-text query that SQLite's FTS5 cannot
-// read.
-var ErrBadQuery = errors.New("not a full-text query")
+// ErrBadQuery is matched (errors.Is) by the errors of a query that the
+// store cannot run as written: a filter out of bounds, a full-text query
+// that SQLite's FTS5 cannot read. Their messages say what to change.
+var ErrBadQuery = errors.New("bad query")
+
+// queryError is an ErrBadQuery with its own message.
+type queryError string
+
+func (e queryError) Error() string        { return string(e) }
+func (e queryError) Is(target error) bool { return target == ErrBadQuery }
+
+// badQuery returns an ErrBadQuery whose message is formatted as by
+// fmt.Sprintf.
+func badQuery(format string, args ...any) error {
+	return queryError(fmt.Sprintf(format, args...))
+}
 
 // checkText returns an ErrBadQuery when SQLite's FTS5 cannot read the
 // full-text query q of the index table.
@@ -24,7 +37,7 @@ func (s *Store) checkText(ctx context.Context, table, q string) error {
 	var n int
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM "+table+" WHERE "+table+" MATCH ? LIMIT 1)", q).Scan(&n)
 	if err != nil {
-		return fmt.Errorf("text: %w: %q: %v (write words, \"a phrase\", AND, OR, NOT, prefix*)", ErrBadQuery, q, err)
+		return badQuery("text: not a full-text query: %q: %v (write words, \"a phrase\", AND, OR, NOT, prefix*)", q, err)
 	}
 	return nil
 }

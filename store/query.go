@@ -94,21 +94,21 @@ func (f Filter) Validate() error {
 	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
 		if d.v != "" {
 			if _, err := time.Parse(doc.DateLayout, d.v); err != nil {
-				return fmt.Errorf("%s: %q is not a date as YYYY-MM-DD", d.name, d.v)
+				return badQuery("%s: %q is not a date as YYYY-MM-DD", d.name, d.v)
 			}
 		}
 	}
 	if f.Quad < 0 || f.Quad > 4 {
-		return fmt.Errorf("quad: %d is not a quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict", f.Quad)
+		return badQuery("quad: %d is not a quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict", f.Quad)
 	}
 	if f.Root != "" && !cameoRoot.MatchString(f.Root) {
-		return fmt.Errorf("cameo: %q is not a CAMEO root (two digits, 01 to 20)", f.Root)
+		return badQuery("cameo: %q is not a CAMEO root (two digits, 01 to 20)", f.Root)
 	}
 	if f.Limit < 0 || f.Limit > MaxLimit {
-		return fmt.Errorf("limit: %d is not between 1 and %d", f.Limit, MaxLimit)
+		return badQuery("limit: %d is not between 1 and %d", f.Limit, MaxLimit)
 	}
 	if f.Offset < 0 {
-		return fmt.Errorf("offset: %d is negative", f.Offset)
+		return badQuery("offset: %d is negative", f.Offset)
 	}
 	return nil
 }

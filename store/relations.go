@@ -47,21 +47,21 @@ func (q DyadQuery) Validate() error {
 	switch q.By {
 	case "", ByMonth, ByYear, ByRange:
 	default:
-		return fmt.Errorf("by: %q is not month, year or range", q.By)
+		return badQuery("by: %q is not month, year or range", q.By)
 	}
 	for _, c := range []struct{ name, v string }{{"a", q.A}, {"b", q.B}} {
 		if c.v != "" && !countryCode.MatchString(c.v) {
-			return fmt.Errorf("%s: %q is not a country code (three capitals, as RUS)", c.name, c.v)
+			return badQuery("%s: %q is not a country code (three capitals, as RUS)", c.name, c.v)
 		}
 	}
 	if q.B != "" && q.A == "" {
-		return fmt.Errorf("b: %q is given without a", q.B)
+		return badQuery("b: %q is given without a", q.B)
 	}
 	if err := (Filter{From: q.From, To: q.To}).Validate(); err != nil {
 		return err
 	}
 	if q.Limit < 0 || q.Limit > MaxLimit {
-		return fmt.Errorf("limit: %d is not between 1 and %d", q.Limit, MaxLimit)
+		return badQuery("limit: %d is not between 1 and %d", q.Limit, MaxLimit)
 	}
 	return nil
 }
@@ -185,7 +185,7 @@ func (s *Store) Quotes(ctx context.Context, speaker, text string, limit, offset 
 		limit = 100
 	}
 	if limit > MaxLimit {
-		return nil, fmt.Errorf("limit %d is more than %d", limit, MaxLimit)
+		return nil, badQuery("limit %d is more than %d", limit, MaxLimit)
 	}
 	if err := s.checkText(ctx, "quotes_fts", text); err != nil {
 		return nil, err
@@ -237,7 +237,7 @@ type Speaker struct {
 // (limit 0: 100), the most quoted first.
 func (s *Store) Speakers(ctx context.Context, limit int) ([]Speaker, error) {
 	if limit < 0 || limit > MaxLimit {
-		return nil, fmt.Errorf("limit: %d is not between 1 and %d", limit, MaxLimit)
+		return nil, badQuery("limit: %d is not between 1 and %d", limit, MaxLimit)
 	}
 	if limit == 0 {
 		limit = 100
