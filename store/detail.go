@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"dyad/doc"
 )
 
 // ErrNotFound is returned for an event or an article that the database
@@ -69,16 +71,11 @@ func (s *Store) EachReport(ctx context.Context, fn func(Event) error) error {
 	return s.each(ctx, "1 = 1", nil, fn)
 }
 
-// Article is a stored article with its text and sentences.
+// Article is a stored article with its provenance, text and sentences.
 type Article struct {
-	ID        int64  `json:"id"`
-	DocID     string `json:"doc_id"`
-	URL       string `json:"url"`
-	Outlet    string `json:"outlet"`
-	Wire      string `json:"wire"`
-	Title     string `json:"title"`
-	Byline    string `json:"byline"`
-	Published string `json:"published"`
+	ID    int64  `json:"id"`
+	DocID string `json:"doc_id"`
+	doc.Source
 	// CopyOf is the row id of an earlier article that this one nearly
 	// copies, or 0.
 	CopyOf    int64      `json:"copy_of"`
@@ -98,8 +95,9 @@ type Sentence struct {
 func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 	a := Article{ID: id}
 	var copyOf sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT doc_id, url, outlet, wire, title, byline, published, copy_of, text
-		FROM articles WHERE id = ?`, id).Scan(&a.DocID, &a.URL, &a.Outlet, &a.Wire, &a.Title, &a.Byline, &a.Published, &copyOf, &a.Text)
+	src := &a.Source
+	err := s.db.QueryRowContext(ctx, `SELECT doc_id, path, url, outlet, wire, title, byline, published, language, copy_of, text
+		FROM articles WHERE id = ?`, id).Scan(&a.DocID, &src.Path, &src.URL, &src.Outlet, &src.Wire, &src.Title, &src.Byline, &src.Published, &src.Language, &copyOf, &a.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Article{}, fmt.Errorf("article %d: %w", id, ErrNotFound)
 	}
