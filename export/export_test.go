@@ -13,6 +13,7 @@ import (
 
 	"dyad/doc"
 	"dyad/store"
+	"dyad/store/storetest"
 )
 
 // The fixture's articles: a, b, c, d and e. a and b report the same
@@ -41,17 +42,6 @@ const (
 
 func ptr(s string) *string { return &s }
 
-// sentences returns a sentence per line of text.
-func sentences(text string) []doc.Sentence {
-	var out []doc.Sentence
-	at := 0
-	for i, line := range strings.SplitAfter(text, "\n") {
-		out = append(out, doc.Sentence{Index: i, Span: doc.Span{Start: at, End: at + len(strings.TrimRight(line, "\n"))}})
-		at += len(line)
-	}
-	return out
-}
-
 func putin() doc.Entity {
 	return doc.Entity{Text: "Russian President Vladimir Putin", Name: "Vladimir Putin", Country: "RUS", Sector: "GOV"}
 }
@@ -70,7 +60,7 @@ func meeting(id string, sentence int, evidence string, conf float64) doc.Event {
 }
 
 func fixtureArticles() []*doc.Article {
-	a := &doc.Article{ID: "a", Text: textA, Sentences: sentences(textA),
+	a := &doc.Article{ID: "a", Text: textA, Sentences: storetest.Lines(textA),
 		Source: doc.Source{URL: "https://a.example/meeting", Outlet: "Alpha News", Title: "Putin meets Xi", Published: "2018-06-08"}}
 	a.Events = []doc.Event{
 		meeting("a-e1", 0, strings.SplitN(textA, "\n", 2)[0], 0.9),
@@ -80,10 +70,10 @@ func fixtureArticles() []*doc.Article {
 			Date:      ptr("2018-05-01"), DatePrecision: doc.PrecisionMonth, DateText: "in May",
 			Tense: doc.TenseHistorical, Trigger: "shelled", Sentence: 1, Evidence: evidenceAttack, Mentions: []int{1}, Confidence: 0.6},
 	}
-	b := &doc.Article{ID: "b", Text: textB, Sentences: sentences(textB),
+	b := &doc.Article{ID: "b", Text: textB, Sentences: storetest.Lines(textB),
 		Source: doc.Source{URL: "https://b.example/talks", Outlet: "Beta Times", Title: "Talks in Beijing", Published: "2018-06-09"}}
 	b.Events = []doc.Event{meeting("b-e1", 1, strings.Split(textB, "\n")[1], 0.7)}
-	c := &doc.Article{ID: "c", Text: textC, Sentences: sentences(textC),
+	c := &doc.Article{ID: "c", Text: textC, Sentences: storetest.Lines(textC),
 		Source: doc.Source{Outlet: "Gamma Wire", Title: "Sanctions", Published: "2019-01-10"}}
 	c.Events = []doc.Event{
 		{ID: "c-e1", Type: "SANCTION", Mode: "economic", CAMEO: "163", Quad: 4, Score: -6, Goldstein: -8,
@@ -96,10 +86,10 @@ func fixtureArticles() []*doc.Article {
 			Actor: []doc.Entity{{Text: "The United Nations", Name: "United Nations", Country: "UNO", Sector: "IGO"}},
 			Tense: doc.TenseFuture, Trigger: "promised to send", Sentence: 1, Evidence: strings.Split(textC, "\n")[1], Mentions: []int{1}, Confidence: 0.5},
 	}
-	d := &doc.Article{ID: "d", Text: textD, Sentences: sentences(textD),
+	d := &doc.Article{ID: "d", Text: textD, Sentences: storetest.Lines(textD),
 		Source: doc.Source{URL: "https://d.example/copy", Outlet: "Delta Post", Title: "Talks in Beijing", Published: "2018-06-10"}}
 	d.Events = []doc.Event{meeting("d-e1", 1, strings.Split(textD, "\n")[1], 0.7)}
-	e := &doc.Article{ID: "e", Text: textE, Sentences: sentences(textE),
+	e := &doc.Article{ID: "e", Text: textE, Sentences: storetest.Lines(textE),
 		Source: doc.Source{URL: "https://b.example/talks-update", Outlet: "Beta Times", Title: "Talks in Beijing", Published: "2018-06-11"}}
 	e.Events = []doc.Event{meeting("e-e1", 1, strings.Split(textE, "\n")[1], 0.7)}
 	return []*doc.Article{a, b, c, d, e}
@@ -109,18 +99,7 @@ func fixtureArticles() []*doc.Article {
 // fixture's articles in it.
 func fixture(t *testing.T) *store.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	for _, a := range fixtureArticles() {
-		if _, err := st.Add(ctx, a); err != nil {
-			t.Fatalf("add %s: %v", a.ID, err)
-		}
-	}
-	return st
+	return storetest.New(t, fixtureArticles()...)
 }
 
 // run exports the fixture in format f with filter and returns the output

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -17,17 +16,14 @@ import (
 
 	"dyad/doc"
 	"dyad/store"
+	"dyad/store/storetest"
 )
 
 // meeting builds an article of the sentences body, one a line, whose
 // first sentence reports a meeting of the countries a and b on date.
 func meeting(id, outlet, date, body, a, b string) *doc.Article {
-	art := &doc.Article{ID: id, Text: body, Source: doc.Source{URL: "https://" + outlet + ".example/" + id, Published: date, Outlet: outlet, Title: "Title " + id}}
-	at := 0
-	for _, line := range strings.SplitAfter(body, "\n") {
-		art.Sentences = append(art.Sentences, doc.Sentence{Span: doc.Span{Start: at, End: at + len(strings.TrimRight(line, "\n"))}})
-		at += len(line)
-	}
+	art := &doc.Article{ID: id, Text: body, Source: doc.Source{URL: "https://" + outlet + ".example/" + id, Published: date, Outlet: outlet, Title: "Title " + id},
+		Sentences: storetest.Lines(body)}
 	d := date
 	art.Events = []doc.Event{{ID: id + "-e1", Type: "CONSULT", CAMEO: "040", Quad: 1, Score: 3, Goldstein: 1,
 		Actor:     []doc.Entity{{Text: a, Name: a + " leader", Country: a, Sector: "GOV"}},
@@ -42,21 +38,10 @@ func meeting(id, outlet, date, body, a, b string) *doc.Article {
 // meeting of SWE and NOR, and a meeting of FIN and EST a month later.
 func testServer(t testing.TB, opt Options) (*httptest.Server, *store.Store) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	for _, a := range []*doc.Article{
+	st := storetest.New(t,
 		meeting("a", "north", "2019-03-04", "Sweden and Norway held talks on the harbour in Oslo on Monday.\nThey agreed to meet again.", "SWE", "NOR"),
 		meeting("b", "south", "2019-03-04", "Norway hosted Swedish ministers for harbour talks on Monday.\nNo deal was signed.", "NOR", "SWE"),
-		meeting("c", "north", "2019-04-10", "Finland and Estonia met in Tallinn to discuss the tunnel.\nTalks will go on.", "FIN", "EST"),
-	} {
-		if _, err := st.Add(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-	}
+		meeting("c", "north", "2019-04-10", "Finland and Estonia met in Tallinn to discuss the tunnel.\nTalks will go on.", "FIN", "EST"))
 	h, err := New(st, opt)
 	if err != nil {
 		t.Fatal(err)
