@@ -112,10 +112,12 @@ func compatibleCodes(a, b string) bool {
 	return a[2] == '0' || b[2] == '0'
 }
 
-// Interval returns the days that an event's date may stand for: the day
-// itself, the day before a report too (an event is reported on its day or
-// the next), or the whole month or year. ok is false for an event with
-// no date.
+// Interval returns the days that an event's date may stand for, when
+// they are few enough to tell one event from another: the day itself, the
+// day before a report too (an event is reported on its day or the next),
+// or the whole month. ok is false for an event with no date, and for one
+// dated only by its year: an event dated so would match every such event
+// of the year, and through them join all their clusters.
 func Interval(date time.Time, precision string) (from, to time.Time, ok bool) {
 	if date.IsZero() {
 		return date, date, false
@@ -128,21 +130,12 @@ func Interval(date time.Time, precision string) (from, to time.Time, ok bool) {
 	case doc.PrecisionMonth:
 		first := time.Date(date.Year(), date.Month(), 1, 0, 0, 0, 0, time.UTC)
 		return first, first.AddDate(0, 1, -1), true
-	case doc.PrecisionYear:
-		first := time.Date(date.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-		return first, first.AddDate(1, 0, -1), true
 	}
 	return date, date, false
 }
 
 // nearDates reports whether the dates of two events may be one day.
 func nearDates(a, b Event) bool {
-	// A year is too wide a window to tell one event from another: an
-	// event dated only by its year would join every such event of the
-	// year, and through them all their clusters.
-	if a.Precision == doc.PrecisionYear || b.Precision == doc.PrecisionYear {
-		return false
-	}
 	af, at, ok1 := Interval(a.Date, a.Precision)
 	bf, bt, ok2 := Interval(b.Date, b.Precision)
 	if !ok1 || !ok2 {

@@ -276,12 +276,12 @@ func addEvent(ctx context.Context, tx *sql.Tx, article int64, hash string, e doc
 // depend on the order in which articles arrive.
 func cluster(ctx context.Context, tx *sql.Tx, article int64, ev dedup.Event) (bool, error) {
 	from, to, ok := dedup.Interval(ev.Date, ev.Precision)
-	if !ok || ev.Precision == doc.PrecisionYear {
+	if !ok {
 		return false, nil
 	}
 	// A candidate is stored under its first day: a month's events up to a
-	// month before this event's days may cover them (a year is too wide
-	// for dedup.Same). It shares a country or a name with this event.
+	// month before this event's days may cover them (dedup.Interval has
+	// no wider window). It shares a country or a name with this event.
 	var sides []string
 	var args []any
 	args = append(args, ev.Root, article, from.AddDate(0, 0, -31).Format(doc.DateLayout), to.AddDate(0, 0, 1).Format(doc.DateLayout))
