@@ -118,16 +118,13 @@ var cameoRoot = regexp.MustCompile(`^(0[1-9]|1[0-9]|20)$`)
 // Events returns the events that f selects, the latest first, those
 // without a date last.
 func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
-	if err := f.Validate(); err != nil {
+	cond, args, err := s.where(ctx, f)
+	if err != nil {
 		return nil, err
 	}
 	if f.Limit == 0 {
 		f.Limit = 100
 	}
-	if err := s.checkText(ctx, "sentences_fts", f.Text); err != nil {
-		return nil, err
-	}
-	cond, args := f.where()
 	return s.selectEvents(ctx, shown+cond+" ORDER BY e.date DESC, e.cluster DESC LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset))
 }
 
@@ -135,13 +132,10 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]Event, error) {
 // and Offset, in the order they were stored, reading a page at a time.
 func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(Event) error) error {
 	f.Limit, f.Offset = 0, 0
-	if err := f.Validate(); err != nil {
+	cond, args, err := s.where(ctx, f)
+	if err != nil {
 		return err
 	}
-	if err := s.checkText(ctx, "sentences_fts", f.Text); err != nil {
-		return err
-	}
-	cond, args := f.where()
 	return s.each(ctx, shown+cond, args, fn)
 }
 
@@ -165,6 +159,19 @@ func (s *Store) each(ctx context.Context, cond string, args []any, fn func(Event
 		}
 		last = evs[len(evs)-1].row
 	}
+}
+
+// where checks f, with its full-text query, and returns its SQL
+// conditions on the events e with their arguments.
+func (s *Store) where(ctx context.Context, f Filter) (string, []any, error) {
+	if err := f.Validate(); err != nil {
+		return "", nil, err
+	}
+	if err := s.checkText(ctx, "sentences_fts", f.Text); err != nil {
+		return "", nil, err
+	}
+	cond, args := f.where()
+	return cond, args, nil
 }
 
 // where returns the SQL conditions of f on the events e, each preceded by
