@@ -62,10 +62,16 @@ clustered: one real event, reported by many articles, is one cluster.`,
 // database at db) and says what was stored.
 func ingestPaths(cmd *cobra.Command, st *store.Store, db string, args []string, f *inputFlags, stages []pipeline.Stage) error {
 	w := &storeWriter{ctx: cmd.Context(), st: st}
-	err := runPipeline(cmd, args, f, append([]pipeline.Stage{stored{st}}, stages...), w)
+	err := runPipeline(cmd, args, f, storing(st, stages), w)
 	fmt.Fprintf(cmd.ErrOrStderr(), "dyad: %s: %d articles stored, %d already there, %d near-copies; %d events, %d of them joined events of other articles\n",
 		db, w.added, w.known, w.copies, w.events, w.joined)
 	return err
+}
+
+// storing returns the coding stages for articles bound for st: the
+// articles it already holds skip them.
+func storing(st *store.Store, stages []pipeline.Stage) []pipeline.Stage {
+	return append([]pipeline.Stage{stored{st}}, stages...)
 }
 
 // stored is a stage that skips the coding of an article already in the

@@ -71,7 +71,7 @@ header "Authorization: Bearer TOKEN". Ctrl-C stops it.`,
 			}
 			opt := serve.Options{Logger: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))}
 			if token != "" {
-				p, err := f.pipeline(append([]pipeline.Stage{stored{st}}, stages...))
+				p, err := f.pipeline(storing(st, stages))
 				if err != nil {
 					return err
 				}
